@@ -1,0 +1,119 @@
+"""Demo content of the home app: the home page, about page and privacy notice."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from core.demo import upsert_child_page
+from core.models import SiteSettings
+from home.models import HomePage, StandardPage
+
+ORGANISATION = "Defenders at the UN"
+
+
+def load_locales():
+    """Every content language configured in settings, as a Wagtail locale."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+@transaction.atomic
+def load_home():
+    """The English home page as the default site's root, with its furniture."""
+    load_locales()
+    # Wagtail's "Welcome" placeholder page is not part of the demo site (its
+    # Site goes with it and is made again below).
+    Page.objects.filter(depth=2, content_type__model="page").delete()
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
+    fields = {
+        "title": "Home",
+        "heading": "Defend the defenders who speak to the UN",
+        "intro": (
+            "<p>People who tell the United Nations what is happening in their "
+            "countries are threatened, jailed and worse for it. We document "
+            "those reprisals and campaign until every defender can speak "
+            "safely.</p>"
+        ),
+    }
+    if home is None:
+        home = HomePage(slug="home", locale=Locale.get_default(), **fields)
+        root.add_child(instance=home)
+    else:
+        for name, value in fields.items():
+            setattr(home, name, value)
+    home.save_revision().publish()
+    home.refresh_from_db()
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        # The site's address comes from the admin's base URL, so canonical
+        # links point where the demo is actually served.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site = Site.objects.create(
+            hostname=address.hostname or "localhost",
+            port=address.port or (443 if address.scheme == "https" else 80),
+            site_name=ORGANISATION,
+            root_page=home,
+            is_default_site=True,
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def load_standard_pages(home):
+    about = upsert_child_page(
+        home,
+        StandardPage,
+        "about",
+        title="About us",
+        show_in_menus=True,
+        summary="Who we are, and why we campaign against reprisals.",
+        body=[
+            (
+                "text",
+                "<p>We are a small team of lawyers, researchers and "
+                "campaigners. We track cases of intimidation against people "
+                "who cooperate with the UN, raise them with officials, and "
+                "push states to speak out.</p>",
+            ),
+        ],
+    )
+    privacy = upsert_child_page(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
+        summary="What this site records about you, and what it never does.",
+        body=[
+            ("heading", {"text": "Reading this site", "level": "h2", "anchor": ""}),
+            (
+                "text",
+                "<p>Pages set no cookies and load nothing from other "
+                "companies: no fonts, no analytics, no embedded players "
+                "until you press play.</p>",
+            ),
+            ("heading", {"text": "Our mailing list", "level": "h2", "anchor": ""}),
+            (
+                "text",
+                "<p>We keep your email address, the lists you joined, and "
+                "when you agreed. We never record your IP address or "
+                "browser. You can leave with one click from any email.</p>",
+            ),
+        ],
+    )
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    site_settings.organisation_name = ORGANISATION
+    site_settings.footer_text = (
+        "An independent organisation supporting human rights defenders who "
+        "engage with the United Nations."
+    )
+    site_settings.contact_email = "info@example.org"
+    site_settings.privacy_notice = privacy
+    site_settings.save()
+    return about, privacy

@@ -1,0 +1,16 @@
+"""Build (or bring up to date) the whole demo site. Safe to run again."""
+
+from django.core.management.base import BaseCommand
+
+from home import demo as home_demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo site: home, campaigns, resources, sign-up. Idempotent."
+
+    def handle(self, *args, **options):
+        home = home_demo.load_home()
+        home_demo.load_standard_pages(home)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready under '{home.title}'.")
+        )

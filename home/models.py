@@ -1,0 +1,87 @@
+"""The home page (the site root) and standard content pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+from home.blocks import HomeStreamBlock
+
+
+class HomePage(BasePage):
+    """The front door: what the organisation does, and where to go next."""
+
+    heading = models.CharField(
+        _("heading"),
+        max_length=120,
+        help_text=_("The big line at the top of the home page."),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        help_text=_("One or two sentences on who you are and what you want."),
+    )
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        verbose_name=_("sections"),
+        help_text=_("Sections below the introduction, in the order shown."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("heading"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("heading"),
+        index.SearchField("intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @property
+    def default_summary(self):
+        from django.utils.html import strip_tags
+
+        return strip_tags(self.intro)
+
+
+class StandardPage(BasePage):
+    """A plain content page: about us, the privacy notice, contact details."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the title and as the search-engine description."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "home/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    @property
+    def default_summary(self):
+        return self.summary

@@ -1,0 +1,11 @@
+"""Local development: debug on, console email, SQLite and local memory."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+# Throwaway key for a developer's machine only; production refuses to start
+# without its own in DJANGO_SECRET_KEY.
+SECRET_KEY = os.environ.get(  # noqa: F405
+    "DJANGO_SECRET_KEY", "dev-only-insecure-key-never-used-in-production"
+)
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
