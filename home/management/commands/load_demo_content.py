@@ -11,6 +11,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = home_demo.load_home()
         home_demo.load_standard_pages(home)
+        # Each app adds its part below, in this order: resources and the
+        # newsletter first, because campaign pages list papers and hold a
+        # sign-up block.
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready under '{home.title}'.")
         )
