@@ -2,7 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
+from campaigns import demo as campaigns_demo
 from home import demo as home_demo
+from resources import demo as resources_demo
 
 
 class Command(BaseCommand):
@@ -14,6 +16,8 @@ class Command(BaseCommand):
         # Each app adds its part below, in this order: resources and the
         # newsletter first, because campaign pages list papers and hold a
         # sign-up block.
+        resources_demo.load(home)
+        campaigns_demo.load(home)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready under '{home.title}'.")
         )

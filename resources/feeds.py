@@ -1,0 +1,71 @@
+"""The library's Atom feed: the newest resources, for any set of filters."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from resources.library import Library
+
+
+class ResourceFeed(Feed):
+    """An Atom feed of the newest resources matching the request's filters."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, index):
+        # One feed object serves one request, so it can keep the request for
+        # URLs (the site's root paths are then looked up once).
+        self.request = request
+        library = Library(index, request.GET)
+        library.request = request
+        return library
+
+    def title(self, library):
+        labels = []
+        for name in ("type", "topic", "place", "year"):
+            if name in library.filters:
+                field = library.form[name].field
+                labels.append(str(dict(field.choices).get(str(library.filters[name]))))
+        if "q" in library.filters:
+            labels.append(f"“{library.filters['q']}”")
+        title = library.index.title
+        return f"{title}: {', '.join(labels)}" if labels else title
+
+    def subtitle(self, library):
+        return library.index.intro or _("The newest reports and papers.")
+
+    def link(self, library):
+        query = library.query_string()
+        url = library.index.get_full_url(library.request)
+        return f"{url}?{query}" if query else url
+
+    def feed_url(self, library):
+        query = library.query_string()
+        url = library.index.get_full_url(library.request) + "feed/"
+        return f"{url}?{query}" if query else url
+
+    def items(self, library):
+        return library.latest(library.index.feed_length)
+
+    def item_title(self, item):
+        return item.get_listing_title()
+
+    def item_description(self, item):
+        return item.get_listing_summary()
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(
+            datetime.datetime.combine(item.publication_date, datetime.time())
+        )
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]

@@ -1,0 +1,150 @@
+"""The library's filters and search, shared by the index page and its feed."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.models import Locale
+
+from resources.models import Place, ResourcePage, ResourcePageTag, ResourceType
+
+FILTER_NAMES = ("q", "type", "topic", "place", "year")
+
+
+class ResourceFilterForm(forms.Form):
+    """The library's filters: plain GET fields, checked against known values."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Words in the title, summary, text or PDF."),
+    )
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    place = forms.ChoiceField(label=_("Country or region"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
+
+    def __init__(self, data, *, topics, places, years):
+        super().__init__(data)
+        self.fields["type"].choices = [("", _("All types")), *ResourceType.choices]
+        self.fields["topic"].choices = [("", _("All topics"))] + [
+            (tag.slug, tag.name) for tag in topics
+        ]
+        self.fields["place"].choices = [("", _("All countries and regions"))] + [
+            (place.slug, place.name) for place in places
+        ]
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (str(year), str(year)) for year in years
+        ]
+
+
+class Library:
+    """The live resources under one index page, narrowed by the reader's filters.
+
+    A fixed number of queries whatever the number of resources: the choices
+    (3), the count, and one page of results with what the cards show.
+    """
+
+    def __init__(self, index, params):
+        self.index = index
+        self.base = ResourcePage.objects.live().public().descendant_of(index)
+        self.form = ResourceFilterForm(
+            params,
+            topics=self._topics(),
+            places=self._places(),
+            years=[
+                day.year
+                for day in self.base.dates("publication_date", "year", order="DESC")
+            ],
+        )
+        # Invalid fields drop out of cleaned_data: an unknown value is ignored.
+        self.form.is_valid()
+        self.filters = {
+            name: self.form.cleaned_data[name]
+            for name in FILTER_NAMES
+            if self.form.cleaned_data.get(name) not in (None, "")
+        }
+        self.results = self._results()
+
+    def _topics(self):
+        tag_ids = ResourcePageTag.objects.filter(
+            content_object__in=self.base.values("pk")
+        ).values("tag_id")
+        return Tag.objects.filter(pk__in=tag_ids).order_by("name")
+
+    def _places(self):
+        places = Place.objects.filter(locale_id=self.index.locale_id)
+        if not places.exists():
+            # Places not yet translated: offer the default language's names.
+            places = Place.objects.filter(locale=Locale.get_default())
+        return places
+
+    def _results(self):
+        queryset = self.base
+        if "type" in self.filters:
+            queryset = queryset.filter(resource_type=self.filters["type"])
+        if "topic" in self.filters:
+            queryset = queryset.filter(
+                pk__in=ResourcePageTag.objects.filter(
+                    tag__slug=self.filters["topic"]
+                ).values("content_object_id")
+            )
+        if "place" in self.filters:
+            queryset = queryset.filter(
+                pk__in=ResourcePage.places.through.objects.filter(
+                    place__slug=self.filters["place"]
+                ).values("resourcepage_id")
+            )
+        if "year" in self.filters:
+            queryset = queryset.filter(publication_date__year=self.filters["year"])
+        queryset = queryset.order_by("-publication_date", "-pk")
+        if "q" in self.filters:
+            # The search backend accepts only filters on indexed fields, so the
+            # filtered set is handed over as a list of ids.
+            return (
+                ResourcePage.objects.filter(pk__in=queryset.values("pk"))
+                .order_by("-publication_date", "-pk")
+                .search(self.filters["q"], order_by_relevance=False)
+            )
+        return queryset
+
+    @property
+    def is_filtered(self):
+        return bool(self.filters)
+
+    def query_string(self, **changes):
+        """The current filters as a query string, with `changes` applied."""
+        params = {name: self.filters[name] for name in self.filters}
+        params.update(changes)
+        return urlencode({key: value for key, value in params.items() if value})
+
+    def get_page(self, number):
+        """One page of results; a malformed or out-of-range number gives page 1."""
+        paginator = Paginator(self.results, self.index.per_page)
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if not 1 <= number <= paginator.num_pages:
+            number = 1
+        page = paginator.page(number)
+        page.object_list = with_card_data(page.object_list)
+        return page
+
+    def latest(self, count):
+        return with_card_data(self.results[:count])
+
+
+def with_card_data(resources):
+    """The resources again, in the same order, with their tags in one query."""
+    ids = [resource.pk for resource in resources]
+    by_id = (
+        ResourcePage.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_related("tags")
+        .in_bulk()
+    )
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -1,0 +1,338 @@
+"""The library: resource pages (reports, briefing papers ...), their index with
+filters, search and feeds, the country/region snippet and extracted PDF text."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+from resources.panels import PdfTextStatusPanel
+
+
+class ResourceType(models.TextChoices):
+    """The kinds of publication in the library (values appear in library URLs)."""
+
+    REPORT = "report", _("Report")
+    BRIEFING_PAPER = "briefing-paper", _("Briefing paper")
+    SUBMISSION = "submission", _("Submission")
+    STATEMENT = "statement", _("Statement")
+    NEWS = "news", _("News")
+
+
+class Place(TranslatableMixin, models.Model):
+    """A country or region that resources are about; the library filters by it."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("Country")
+        REGION = "region", _("Region")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_(
+            "Used in library addresses, e.g. ?place=china. Keep it the same in "
+            "every language so shared links keep working."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.COUNTRY
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("country or region")
+        verbose_name_plural = _("countries and regions")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="resources_place_unique_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PdfText(models.Model):
+    """The text read out of a PDF document, indexed with the pages that use it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be read")
+        INDEXED = "indexed", _("Indexed")
+        PARTIAL = "partial", _("Partly indexed")
+        FAILED = "failed", _("Not indexed")
+        SKIPPED = "skipped", _("Not a PDF")
+
+    document = models.OneToOneField(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        related_name="pdf_text",
+    )
+    # The stored file the text came from: a replaced file is read again.
+    source_name = models.CharField(max_length=255)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    message = models.CharField(max_length=255, blank=True)
+    text = models.TextField(blank=True)
+    page_count = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("PDF text")
+        verbose_name_plural = _("PDF texts")
+
+    def __str__(self):
+        return f"{self.document_id}: {self.get_status_display()}"
+
+
+class ResourcePageTag(TaggedItemBase):
+    """A topic tag on a resource (e.g. china, reprisals)."""
+
+    content_object = ParentalKey(
+        "resources.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+    )
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Offers only the countries and regions of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "places" in self.fields:
+            locale_id = self.instance.locale_id or Locale.get_default().pk
+            self.fields["places"].queryset = Place.objects.filter(locale_id=locale_id)
+
+
+class ResourcePage(BasePage):
+    """One publication: a report, briefing paper, submission, statement or news."""
+
+    resource_type = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=ResourceType.choices,
+        default=ResourceType.REPORT,
+    )
+    publication_date = models.DateField(
+        _("publication date"),
+        default=datetime.date.today,
+        help_text=_("When the paper was published; the library sorts by it."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_(
+            "Two or three sentences in plain words: shown on cards, in the feed "
+            "and as the search-engine description."
+        ),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Optional: the web version of the paper."),
+    )
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The paper to download. Its text is read and indexed so the "
+            "library search finds words inside it (PDFs up to 20 MB)."
+        ),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The paper's cover or an image that stands for it."),
+    )
+    tags = ClusterTaggableManager(
+        through=ResourcePageTag,
+        blank=True,
+        verbose_name=_("topics"),
+        help_text=_(
+            "Topics the library can be filtered by, e.g. china, reprisals. "
+            "Reuse existing topics where you can."
+        ),
+    )
+    places = ParentalManyToManyField(
+        "resources.Place",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("countries and regions"),
+        help_text=_("The countries or regions the paper is about, if any."),
+    )
+    related_campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("related campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The campaign this paper supports, linked from the page."),
+    )
+
+    base_form_class = ResourcePageForm
+    content_panels = BasePage.content_panels + [
+        FieldPanel("resource_type"),
+        FieldPanel("publication_date"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("document"), PdfTextStatusPanel()],
+            heading=_("PDF"),
+        ),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("tags"),
+                FieldPanel("places", widget=forms.CheckboxSelectMultiple),
+                PageChooserPanel("related_campaign", "campaigns.CampaignPage"),
+            ],
+            heading=_("Topics and links"),
+        ),
+        InlinePanel(
+            "related_resources",
+            label=_("Related resource"),
+            heading=_("Related resources"),
+            max_num=6,
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("pdf_search_text"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("resource_type"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+    template = "resources/resource_page.html"
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    @property
+    def default_summary(self):
+        return self.summary
+
+    @property
+    def default_image(self):
+        return self.cover_image
+
+    def pdf_search_text(self):
+        """The PDF's extracted text, for the search index."""
+        if not self.document_id:
+            return ""
+        record = PdfText.objects.filter(document_id=self.document_id).first()
+        return record.text if record else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        library = ResourceIndexPage.objects.ancestor_of(self).live().first()
+        context["library"] = library
+        context["tags"] = list(self.tags.order_by("name"))
+        context["places"] = list(self.places.all())
+        context["related"] = [
+            link.resource
+            for link in self.related_resources.select_related("resource")
+            if link.resource.live
+        ]
+        campaign = self.related_campaign
+        context["campaign"] = campaign if campaign and campaign.live else None
+        return context
+
+
+class RelatedResource(Orderable):
+    """Another resource shown under 'Related resources' on a resource page."""
+
+    page = ParentalKey(
+        ResourcePage, on_delete=models.CASCADE, related_name="related_resources"
+    )
+    resource = models.ForeignKey(
+        ResourcePage,
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("resource", "resources.ResourcePage")]
+
+
+class ResourceIndexPage(RoutablePageMixin, BasePage):
+    """The library: every resource, newest first, with filters, search and feeds."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=500,
+        help_text=_("A sentence or two above the filters."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    max_count_per_parent = 1
+    template = "resources/resource_index_page.html"
+
+    per_page = 12
+    feed_length = 20
+
+    class Meta:
+        verbose_name = _("resource library")
+
+    @property
+    def default_summary(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.library import Library
+
+        context = super().get_context(request, *args, **kwargs)
+        library = Library(self, request.GET)
+        context["library"] = library
+        context["filter_form"] = library.form
+        context["page_obj"] = library.get_page(request.GET.get("page"))
+        context["resources"] = context["page_obj"].object_list
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """An Atom feed of the newest resources, with the library's filters."""
+        from resources.feeds import ResourceFeed
+
+        return ResourceFeed()(request, index=self)
