@@ -3,14 +3,25 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import TranslatedPagesSitemap
+from core.views import robots_txt
+from home.views import search
 from mysite.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": TranslatedPagesSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -22,6 +33,11 @@ if settings.DEBUG:
 
 # Pages in English live at the root, other languages under /fr/, /es/.
 urlpatterns += i18n_patterns(
+    # Sign-up, confirm and unsubscribe pages speak the reader's language
+    # (/fr/newsletter/...), so they sit inside i18n_patterns, before Wagtail's
+    # catch-all.
+    path("newsletter/", include("newsletter.urls")),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -149,6 +149,40 @@ class Subscriber(models.Model):
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
 
+    def lists_summary(self):
+        """'List: state' for each list (prefetch subscriptions__mailing_list)."""
+        return "; ".join(
+            f"{sub.mailing_list.name}: {sub.get_state_display()}"
+            for sub in self.subscriptions.all()
+        )
+
+    lists_summary.short_description = _("lists")
+
+    def consent_evidence(self):
+        """What proves each consent: wording, page, when given and confirmed."""
+        lines = []
+        for sub in self.subscriptions.all():
+            wording = sub.consent_wording.text if sub.consent_wording else "-"
+            lines.append(
+                gettext(
+                    "%(list)s (%(state)s): consent given %(given)s on %(url)s, "
+                    "confirmed %(confirmed)s; wording shown: \u201c%(wording)s\u201d"
+                )
+                % {
+                    "list": sub.mailing_list.name,
+                    "state": sub.get_state_display(),
+                    "given": sub.consented_at.strftime("%Y-%m-%d %H:%M UTC"),
+                    "url": sub.source_url or "-",
+                    "confirmed": sub.confirmed_at.strftime("%Y-%m-%d %H:%M UTC")
+                    if sub.confirmed_at
+                    else "-",
+                    "wording": wording,
+                }
+            )
+        return " | ".join(lines) or "-"
+
+    consent_evidence.short_description = _("consent evidence")
+
 
 class Subscription(models.Model):
     """One subscriber on one list: its state and the evidence of consent."""

@@ -27,6 +27,8 @@ SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "t
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+# Any http:// address left in content is fetched over https.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
@@ -44,3 +46,20 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true") == "true"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
+
+# Or through an email service provider with django-anymail: set ANYMAIL_ESP
+# (e.g. "mailgun", "brevo", "sendgrid") and ANYMAIL_API_KEY. Open and click
+# tracking stay off: supporters are not tracked, in email either.
+if os.environ.get("ANYMAIL_ESP"):
+    _esp = os.environ["ANYMAIL_ESP"].lower()
+    EMAIL_BACKEND = f"anymail.backends.{_esp}.EmailBackend"
+    ANYMAIL = {
+        f"{_esp.upper()}_API_KEY": os.environ.get("ANYMAIL_API_KEY", ""),
+        "SEND_DEFAULTS": {"track_opens": False, "track_clicks": False},
+    }
+
+# Behind the proxy, the client address for the sign-up rate limit comes from
+# X-Forwarded-For (its rightmost entry, added by our own proxy).
+NEWSLETTER_CLIENT_IP_HEADER = os.environ.get(
+    "NEWSLETTER_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR"
+)

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from campaigns import demo as campaigns_demo
 from home import demo as home_demo
+from newsletter import demo as newsletter_demo
 from resources import demo as resources_demo
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         # newsletter first, because campaign pages list papers and hold a
         # sign-up block.
         resources_demo.load(home)
+        newsletter_demo.load(home)
         campaigns_demo.load(home)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready under '{home.title}'.")

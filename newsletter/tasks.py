@@ -1,0 +1,116 @@
+"""Background work: the one email a sign-up may cause.
+
+The sign-up view enqueues `send_signup_email` for every accepted form,
+whatever the address's state, so the request does the same work for all;
+this task decides what (if anything) to send.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.core.mail import EmailMessage
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from newsletter.models import NewsletterSettings, Subscriber, Subscription
+from newsletter.tokens import make_confirm_token, make_unsubscribe_token
+
+# Only ids go in log lines: never an address, IP or user agent.
+logger = logging.getLogger(__name__)
+
+EMAIL_INTERVAL = timedelta(hours=1)
+
+
+def claim_email_slot(subscriber_id, now=None):
+    """True if this address may get an email now (at most one an hour).
+
+    A single conditional UPDATE, so concurrent sign-ups cannot both win.
+    """
+    now = now or timezone.now()
+    return bool(
+        Subscriber.objects.filter(pk=subscriber_id)
+        .filter(
+            Q(last_emailed_at__isnull=True)
+            | Q(last_emailed_at__lte=now - EMAIL_INTERVAL)
+        )
+        .update(last_emailed_at=now)
+    )
+
+
+def _absolute(origin, url):
+    return origin.rstrip("/") + url
+
+
+def build_email(subscription, origin, kind, site=None):
+    """The message for a subscription: 'confirm' or 'already'."""
+    subscriber = subscription.subscriber
+    newsletter_settings = (
+        NewsletterSettings.for_site(site) if site is not None else NewsletterSettings()
+    )
+    with translation.override(subscriber.language or None):
+        unsubscribe_url = _absolute(
+            origin,
+            reverse(
+                "newsletter:unsubscribe", args=[make_unsubscribe_token(subscription)]
+            ),
+        )
+        context = {
+            "subscriber": subscriber,
+            "mailing_list": subscription.mailing_list.localized,
+            "unsubscribe_url": unsubscribe_url,
+        }
+        if kind == "confirm":
+            context["confirm_url"] = _absolute(
+                origin,
+                reverse("newsletter:confirm", args=[make_confirm_token(subscription)]),
+            )
+        subject = " ".join(
+            render_to_string(f"newsletter/emails/{kind}_subject.txt", context).split()
+        )
+        body = render_to_string(f"newsletter/emails/{kind}_body.txt", context)
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=newsletter_settings.get_from_email(),
+        to=[subscriber.email],
+        headers={
+            # RFC 2369 and RFC 8058: mail clients offer an unsubscribe button
+            # that POSTs "List-Unsubscribe=One-Click" to this address.
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    # Read by django-anymail's ESP backends; ignored by SMTP and the console.
+    message.track_opens = False
+    message.track_clicks = False
+    return message
+
+
+@task()
+def send_signup_email(subscription_id, origin, site_id=None):
+    """Send the confirmation (pending) or 'already subscribed' note (confirmed)."""
+    from wagtail.models import Site
+
+    subscription = (
+        Subscription.objects.select_related("subscriber", "mailing_list")
+        .filter(pk=subscription_id)
+        .first()
+    )
+    if subscription is None:
+        return "gone"
+    if subscription.state == Subscription.State.CONFIRMED:
+        kind = "already"
+    elif subscription.state == Subscription.State.PENDING:
+        kind = "confirm"
+    else:
+        return "unsubscribed"
+    if not claim_email_slot(subscription.subscriber_id):
+        return "throttled"
+    site = Site.objects.filter(pk=site_id).first() if site_id else None
+    build_email(subscription, origin, kind, site=site).send()
+    logger.info("newsletter: sent %s email for subscription %s", kind, subscription.pk)
+    return kind
