@@ -1,9 +1,11 @@
 """The library's filters and search, shared by the index page and its feed."""
 
+import re
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale
@@ -26,6 +28,12 @@ class ResourceFilterForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     place = forms.ChoiceField(label=_("Country or region"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
+
+    def clean_q(self):
+        # Only words reach the search backend: quotes, brackets and operator
+        # words (AND, NOT, NEAR) would otherwise be read as query syntax.
+        words = re.findall(r"\w+", self.cleaned_data["q"].lower())
+        return " ".join(words[:20])
 
     def __init__(self, data, *, topics, places, years):
         super().__init__(data)
@@ -76,10 +84,10 @@ class Library:
         return Tag.objects.filter(pk__in=tag_ids).order_by("name")
 
     def _places(self):
-        places = Place.objects.filter(locale_id=self.index.locale_id)
-        if not places.exists():
+        places = list(Place.objects.filter(locale_id=self.index.locale_id))
+        if not places:
             # Places not yet translated: offer the default language's names.
-            places = Place.objects.filter(locale=Locale.get_default())
+            places = list(Place.objects.filter(locale=Locale.get_default()))
         return places
 
     def _results(self):
@@ -100,13 +108,15 @@ class Library:
             )
         if "year" in self.filters:
             queryset = queryset.filter(publication_date__year=self.filters["year"])
-        queryset = queryset.order_by("-publication_date", "-pk")
+        queryset = queryset.order_by("-publication_date", "-pk").prefetch_related(
+            "tags"
+        )
         if "q" in self.filters:
             # The search backend accepts only filters on indexed fields, so the
             # filtered set is handed over as a list of ids.
             return (
                 ResourcePage.objects.filter(pk__in=queryset.values("pk"))
-                .order_by("-publication_date", "-pk")
+                .order_by("-publication_date", "-id")
                 .search(self.filters["q"], order_by_relevance=False)
             )
         return queryset
@@ -139,7 +149,12 @@ class Library:
 
 
 def with_card_data(resources):
-    """The resources again, in the same order, with their tags in one query."""
+    """The resources with their tags, in the same order, in a fixed number of queries.
+
+    Search results cannot carry prefetches, so they are fetched again by id.
+    """
+    if isinstance(resources, QuerySet):
+        return list(resources)
     ids = [resource.pk for resource in resources]
     by_id = (
         ResourcePage.objects.filter(pk__in=ids)
