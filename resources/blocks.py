@@ -81,11 +81,13 @@ class ResourceListingBlock(blocks.StructBlock):
         help_text=_("Optional sentence under the heading."),
     )
     items = blocks.ListBlock(
+        # Optional here: an empty chooser must not block the "latest" mode;
+        # clean() asks for at least one in the "chosen" mode.
         blocks.PageChooserBlock(
-            page_type="resources.ResourcePage", label=_("Resource")
+            page_type="resources.ResourcePage", label=_("Resource"), required=False
         ),
         label=_("Chosen resources"),
-        required=False,
+        default=[],
         max_num=6,
         help_text=_("For 'Resources I choose': one to six resources, in order."),
     )
