@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Shared site parts")
+
+    def ready(self):
+        from core import roles, uploads
+
+        post_migrate.connect(
+            roles.grant_after_last_app, dispatch_uid="core.grant_snippet_permissions"
+        )
+        uploads.connect_signals()

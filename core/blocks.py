@@ -224,3 +224,88 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+
+
+class FooterLinkBlock(blocks.StructBlock):
+    """One entry of the footer menu: a page on this site, or an outside address."""
+
+    page = blocks.PageChooserBlock(
+        label=_("Page"),
+        required=False,
+        help_text=_("Readers see the page in their own language when it exists."),
+    )
+    url = blocks.URLBlock(label=_("Outside address"), required=False)
+    label = blocks.CharBlock(
+        label=_("Label"),
+        required=False,
+        max_length=60,
+        help_text=_("Defaults to the page title. Required for an outside address."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(
+                        _("Choose either a page or an outside address.")
+                    )
+                }
+            )
+        if value.get("url") and not value.get("label"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "label": ValidationError(_("Give the outside address a label."))
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Footer link")
+        label_format = "{label}"
+        description = _("A link in the footer menu.")
+        preview_value = {
+            "url": "https://example.org/annual-report",
+            "label": "Annual report",
+        }
+
+
+SOCIAL_NETWORKS = [
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("x", "X (Twitter)"),
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("youtube", "YouTube"),
+    ("threads", "Threads"),
+    ("tiktok", "TikTok"),
+    ("other", _("Other")),
+]
+
+
+class SocialProfileBlock(blocks.StructBlock):
+    """The organisation's profile on a social network, shown as a plain link."""
+
+    network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
+    url = blocks.URLBlock(
+        label=_("Profile address"),
+        help_text=_("The full address, e.g. https://mastodon.social/@example."),
+    )
+    label = blocks.CharBlock(
+        label=_("Label"),
+        required=False,
+        max_length=60,
+        help_text=_("Defaults to the network's name."),
+    )
+
+    class Meta:
+        icon = "site"
+        label = _("Social profile")
+        label_format = "{network}"
+        description = _("A link to the organisation's profile on a social network.")
+        preview_value = {
+            "network": "mastodon",
+            "url": "https://mastodon.social/@example",
+        }

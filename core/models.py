@@ -1,10 +1,17 @@
 """What every page type shares: listing and social fields, and site settings."""
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from core.blocks import FooterLinkBlock, SocialProfileBlock
 
 
 class ListingFieldsMixin(models.Model):
@@ -114,6 +121,81 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     def get_social_text(self):
         return self.social_text or self.get_meta_description()
 
+    def get_json_ld(self, request=None, image_url=None):
+        """This page as schema.org data, for search engines (a WebPage by default).
+
+        Page types extend it: call super() and change "@type" or add keys, e.g.
+        a resource returns a "Report" with its publication date and PDF.
+        """
+        data = {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.seo_title or self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        description = self.get_meta_description()
+        if description:
+            data["description"] = description
+        if image_url:
+            data["image"] = image_url
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        site_settings = self._site_settings(request)
+        if site_settings is not None:
+            data["publisher"] = {
+                "@type": "Organization",
+                "name": site_settings.organisation_name,
+            }
+        return data
+
+    def get_organisation_json_ld(self, request=None, image_url=None):
+        """The organisation behind the site, as schema.org data (for the home page)."""
+        site_settings = self._site_settings(request)
+        url = self.get_full_url(request)
+        organisation = {"@type": "Organization", "url": url}
+        if site_settings is not None:
+            organisation["name"] = site_settings.organisation_name
+            if site_settings.contact_email:
+                organisation["email"] = site_settings.contact_email
+            profiles = [
+                profile.value["url"] for profile in site_settings.social_profiles
+            ]
+            if profiles:
+                organisation["sameAs"] = profiles
+        description = self.get_meta_description()
+        if description:
+            organisation["description"] = description
+        if image_url:
+            organisation["image"] = image_url
+        website = {
+            "@type": "WebSite",
+            "name": organisation.get("name", self.title),
+            "url": url,
+            "inLanguage": self.locale.language_code,
+        }
+        return {"@context": "https://schema.org", "@graph": [organisation, website]}
+
+    def _site_settings(self, request):
+        if request is not None:
+            return SiteSettings.for_request(request)
+        site = self.get_site()
+        return SiteSettings.for_site(site) if site else None
+
+
+def validate_onion_address(value):
+    """Accept only the http(s) address of a Tor onion service."""
+    URLValidator(schemes=["http", "https"])(value)
+    parts = urlsplit(value)
+    if not (parts.hostname or "").endswith(".onion"):
+        raise ValidationError(_("Enter the address of an onion service (….onion)."))
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValidationError(
+            _("Enter only the scheme and host, e.g. http://example….onion")
+        )
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -144,12 +226,77 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Linked from the footer and from every sign-up form."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in the header beside the organisation's name. A wide PNG or "
+            "WebP with a transparent background works best."
+        ),
+    )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without an image of its own is shared on social "
+            "networks or in messaging apps (1200 x 630 works best)."
+        ),
+    )
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        verbose_name=_("footer menu"),
+        help_text=_("Links shown in the footer, in this order."),
+    )
+    social_profiles = StreamField(
+        [("profile", SocialProfileBlock())],
+        blank=True,
+        verbose_name=_("social profiles"),
+        help_text=_(
+            "Shown in the footer as plain links: no widgets, no tracking, "
+            "nothing loaded from the networks."
+        ),
+    )
+    onion_location = models.CharField(
+        _("onion address"),
+        max_length=120,
+        blank=True,
+        validators=[validate_onion_address],
+        help_text=_(
+            "If the site is also served as a Tor onion service, its address "
+            "(e.g. http://abc….onion). Tor Browser then offers readers the onion "
+            "version of each page. Leave empty otherwise."
+        ),
+    )
+
+    # Fetched with the settings row, so the header and footer cost no extra queries.
+    select_related = ["privacy_notice", "logo", "default_social_image"]
 
     panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("footer_text"),
-        FieldPanel("contact_email"),
-        FieldPanel("privacy_notice"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("logo"),
+                FieldPanel("footer_text"),
+                FieldPanel("contact_email"),
+                FieldPanel("privacy_notice"),
+            ],
+            heading=_("Organisation"),
+        ),
+        FieldPanel("footer_links"),
+        FieldPanel("social_profiles"),
+        MultiFieldPanel(
+            [FieldPanel("default_social_image"), FieldPanel("onion_location")],
+            heading=_("Sharing and access"),
+        ),
     ]
 
     class Meta:

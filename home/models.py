@@ -54,6 +54,10 @@ class HomePage(BasePage):
 
         return strip_tags(self.intro)
 
+    def get_json_ld(self, request=None, image_url=None):
+        """The home page stands for the organisation behind the site."""
+        return self.get_organisation_json_ld(request, image_url=image_url)
+
 
 class StandardPage(BasePage):
     """A plain content page: about us, the privacy notice, contact details."""

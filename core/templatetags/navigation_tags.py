@@ -1,7 +1,9 @@
 """Site navigation: the main menu, breadcrumbs and the language switcher."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+
+from core.blocks import SOCIAL_NETWORKS
 
 register = template.Library()
 
@@ -73,3 +75,68 @@ def live_translations(page):
         .select_related("locale")
         .order_by("locale__language_code")
     )
+
+
+@register.inclusion_tag("components/footer_menu.html", takes_context=True)
+def footer_menu(context):
+    """The footer links from the site settings, pages in the reader's language.
+
+    Two queries whatever the number of links: the chosen pages, then their live
+    translations in the current language.
+    """
+    from core.models import SiteSettings
+
+    request = context.get("request")
+    try:
+        site_settings = SiteSettings.for_request(request)
+    except SiteSettings.DoesNotExist:
+        return {"links": []}
+    raw = [
+        item["value"]
+        for item in site_settings.footer_links.raw_data
+        if item["type"] == "link"
+    ]
+    page_ids = [value.get("page") for value in raw if value.get("page")]
+    pages = Page.objects.live().public().in_bulk(page_ids) if page_ids else {}
+    locale = Locale.get_active()
+    translations = {}
+    if pages:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(
+                locale=locale,
+                translation_key__in=[page.translation_key for page in pages.values()],
+            )
+        }
+    links = []
+    for value in raw:
+        if value.get("page"):
+            page = pages.get(value["page"])
+            if page is None:  # deleted, unpublished or private: leave it out
+                continue
+            page = translations.get(page.translation_key, page)
+            links.append(
+                {
+                    "href": page.get_url(request),
+                    "label": value.get("label") or page.title,
+                }
+            )
+        elif value.get("url"):
+            links.append({"href": value["url"], "label": value.get("label") or ""})
+    return {"links": links}
+
+
+@register.simple_tag
+def social_profiles(site_settings):
+    """The organisation's social profiles as (label, url) pairs, for plain links."""
+    names = dict(SOCIAL_NETWORKS)
+    return [
+        {
+            "label": profile.value.get("label") or names.get(profile.value["network"]),
+            "url": profile.value["url"],
+            "network": profile.value["network"],
+        }
+        for profile in site_settings.social_profiles
+    ]

@@ -1,0 +1,105 @@
+"""Search-engine and sharing metadata: description, canonical, Open Graph,
+Twitter card and schema.org JSON-LD, from one inclusion tag."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from core.models import SiteSettings
+
+register = template.Library()
+
+# The size social networks expect for a large preview card.
+SOCIAL_IMAGE_FILTER = "fill-1200x630-c100|format-jpeg|jpegquality-80"
+
+# Inside <script>, only "<" can end the element early ("</script>", "<!--");
+# escaping "<", ">" and "&" as JSON unicode escapes keeps the data inert and
+# still valid JSON (the same escapes as Django's json_script).
+_JSON_SCRIPT_ESCAPES = {
+    ord(">"): "\\u003E",
+    ord("<"): "\\u003C",
+    ord("&"): "\\u0026",
+}
+
+
+def json_ld_script(data):
+    """`data` as a `<script type="application/ld+json">` element, safely escaped."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308
+    )
+
+
+def _social_image(page, site_settings):
+    """The page's sharing image, else the site's default one (or None)."""
+    image = None
+    if page is not None and hasattr(page, "get_social_image"):
+        image = page.get_social_image()
+    if image is None and site_settings is not None:
+        image = site_settings.default_social_image
+    return image
+
+
+@register.inclusion_tag("components/seo.html", takes_context=True)
+def seo_meta(context):
+    """Meta description, canonical link, sharing tags and JSON-LD for a page.
+
+    The queries are a constant few (the sharing image and its rendition),
+    whatever the page holds.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    site_settings = None
+    if request is not None:
+        # Cached on the request, so the header and footer share the one lookup.
+        try:
+            site_settings = SiteSettings.for_request(request)
+        except SiteSettings.DoesNotExist:  # no site configured at all
+            site_settings = None
+
+    image = _social_image(page, site_settings)
+    image_data = None
+    if image is not None:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+        url = rendition.url
+        if request is not None:
+            url = request.build_absolute_uri(url)
+        image_data = {"url": url, "width": rendition.width, "height": rendition.height}
+
+    data = {
+        "site_name": site_settings.organisation_name if site_settings else "",
+        "image": image_data,
+        "json_ld": "",
+    }
+    if page is not None:
+        canonical = page.get_full_url(request) if page.pk else None
+        description = ""
+        if hasattr(page, "get_meta_description"):
+            description = page.get_meta_description()
+        else:
+            description = page.search_description
+        social_text = description
+        if hasattr(page, "get_social_text"):
+            social_text = page.get_social_text()
+        data.update(
+            {
+                "title": page.seo_title or page.title,
+                "description": description,
+                "social_text": social_text,
+                "canonical": canonical,
+                "og_type": getattr(page, "og_type", "website"),
+                "locale": page.locale.language_code if page.locale_id else "",
+            }
+        )
+        if hasattr(page, "get_json_ld") and canonical:
+            data["json_ld"] = json_ld_script(
+                page.get_json_ld(request, image_url=image_data and image_data["url"])
+            )
+    return data

@@ -1,0 +1,84 @@
+"""Site search: every public page in the reader's language, with promotions."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+RESULTS_PER_PAGE = 10
+# Long enough for any real question; anything longer is cut, not refused.
+MAX_QUERY_LENGTH = 200
+# A page number longer than this is nonsense; treat it as page 1.
+MAX_PAGE_PARAM_LENGTH = 6
+# Control characters (NUL breaks PostgreSQL) carry no meaning in a query.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_query(raw):
+    """The reader's query, made safe to search: no control characters, bounded."""
+    query = _CONTROL_CHARACTERS.sub(" ", raw or "")
+    return " ".join(query.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search(request):
+    """Search every live public page in the current language, ten to a page."""
+    query = clean_query(request.GET.get("q", ""))
+    page_param = request.GET.get("page", "1")
+    if len(page_param) > MAX_PAGE_PARAM_LENGTH:
+        page_param = "1"
+
+    results_page = None
+    promotions = []
+    if query:
+        locale = Locale.get_active()
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=locale, depth__gt=1)
+            .specific()
+            .search(query)
+        )
+        # Paginator.get_page turns "abc", "-1" and numbers past the end into
+        # the first or last page instead of an error.
+        results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(page_param)
+        # Looked up, never recorded: what readers search for stays theirs.
+        promotions = list(
+            SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(query)
+            )
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        promoted_ids = [p.page_id for p in promotions if p.page_id]
+        shown_ids = set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=promoted_ids, locale=locale)
+            .values_list("pk", flat=True)
+            if promoted_ids
+            else []
+        )
+        # Only pages a reader may see in this language, or outside links.
+        promotions = [
+            p
+            for p in promotions
+            if p.page_id in shown_ids or (not p.page_id and p.external_link_url)
+        ]
+
+    elided = []
+    if results_page is not None:
+        elided = results_page.paginator.get_elided_page_range(results_page.number)
+    return TemplateResponse(
+        request,
+        "home/search_results.html",
+        {
+            "search_query": query,
+            "results_page": results_page,
+            "elided_page_range": elided,
+            "ellipsis": Paginator.ELLIPSIS,
+            "promotions": promotions,
+        },
+    )
