@@ -18,6 +18,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import BaseStreamBlock, LinkBlock, LinkValue, RichTextBlock
+from newsletter.blocks import NewsletterSignupBlock
+from resources.blocks import ResourceListingBlock
 
 
 def _in_bulk_in_order(queryset, values):
@@ -171,11 +173,12 @@ class VideoValue(blocks.StructValue):
         return ""
 
 
-# The poster sizes the video template asks for, fetched with the images.
+# The poster renditions video.html asks for, fetched with the images. The
+# spec strings must match the {% picture %} tag's exactly (format first).
 POSTER_FORMATS = ("avif", "webp", "jpeg")
 POSTER_SIZES = ("640x360", "1280x720")
 POSTER_SPECS = [
-    f"fill-{size}|format-{fmt}" for size in POSTER_SIZES for fmt in POSTER_FORMATS
+    f"format-{fmt}|fill-{size}" for fmt in POSTER_FORMATS for size in POSTER_SIZES
 ]
 
 
@@ -369,3 +372,5 @@ class CampaignStreamBlock(BaseStreamBlock):
     video = VideoBlock()
     milestones = MilestonesBlock()
     demands = DemandsBlock()
+    resource_listing = ResourceListingBlock()
+    signup = NewsletterSignupBlock()

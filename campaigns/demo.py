@@ -12,8 +12,14 @@ from wagtail.models import Locale
 
 from campaigns.models import CampaignIndexPage, CampaignPage, KeyFigure
 from core.demo import demo_image, upsert_child_page
+from newsletter.demo import DEMO_LIST_NAME
+from newsletter.models import MailingList, SignupPage
+from resources.models import ResourcePage
 
-SOURCE_TITLE = "Analysis of the UN Secretary-General's reports on reprisals, 2010-2020"
+# The two papers on China that the campaign page recommends (resources' demo).
+CHINA_PAPERS = ["china-reprisals-submission-2023", "china-un-treaty-bodies"]
+
+SOURCE_TITLE = "Ten years of reprisals in the UN Secretary-General's reports: our study"
 SOURCE_URL = "https://www.ohchr.org/en/reprisals"
 SOURCE_DATE = datetime.date(2021, 9, 1)
 
@@ -69,7 +75,74 @@ def heading(words, level="h2", anchor=""):
     return ("heading", {"text": words, "level": level, "anchor": anchor})
 
 
-def end_reprisals_body(figures, extra_blocks):
+def join_us_blocks(home):
+    """A call to the sign-up page mid-page, and the sign-up form at the end."""
+    join_page = SignupPage.objects.child_of(home).first()
+    mailing_list = MailingList.objects.filter(
+        name=DEMO_LIST_NAME, locale=Locale.get_default()
+    ).first()
+    middle = []
+    if join_page:
+        middle.append(
+            (
+                "call_to_action",
+                {
+                    "heading": "Join us!",
+                    "text": (
+                        "Get our monthly news on reprisals at the UN, and be "
+                        "the first to hear when we need your help."
+                    ),
+                    "button_label": "Join the mailing list",
+                    "link": {"page": join_page, "document": None, "url": ""},
+                },
+            )
+        )
+    end = [
+        (
+            "signup",
+            {
+                "heading": "Join us!",
+                "text": "Monthly news on intimidation and reprisals at the UN.",
+                "mailing_list": mailing_list,
+                "button_label": "Sign up",
+                "ask_first_name": False,
+            },
+        )
+    ]
+    return middle, end
+
+
+def further_reading_blocks():
+    """The two China papers, as editors would pick them in a resource listing."""
+    papers = {
+        page.slug: page
+        for page in ResourcePage.objects.filter(
+            slug__in=CHINA_PAPERS, locale=Locale.get_default()
+        )
+    }
+    items = [papers[slug] for slug in CHINA_PAPERS if slug in papers]
+    if not items:
+        return []
+    return [
+        (
+            "resource_listing",
+            {
+                "mode": "chosen",
+                "heading": "Further reading",
+                "intro": (
+                    "Our papers on reprisals against people who engage with "
+                    "the UN, starting with the case of China."
+                ),
+                "items": items,
+                "tag": "",
+                "resource_type": "",
+                "count": 3,
+            },
+        )
+    ]
+
+
+def end_reprisals_body(figures, join_middle, extra_blocks):
     """The sections of the #EndReprisals page, in the order of the original."""
     milestones = [
         # Deliberately not in date order: the timeline sorts them.
@@ -129,6 +202,7 @@ def end_reprisals_body(figures, extra_blocks):
             "<p>The work goes on until every defender can speak to the UN "
             "freely and safely.</p>"
         ),
+        *join_middle,
         (
             "demands",
             {
@@ -320,6 +394,7 @@ def load(home):
     """Campaign index, three campaigns, their key figures, and one translation."""
     index = load_index(home)
     figures = load_key_figures()
+    join_middle, join_end = join_us_blocks(home)
     page = upsert_child_page(
         index,
         CampaignPage,
@@ -341,7 +416,9 @@ def load(home):
             "The Human Rights Council adopted a resolution on reprisals by "
             "consensus. Our work goes on."
         ),
-        body=end_reprisals_body(figures, extra_blocks=[]),
+        body=end_reprisals_body(
+            figures, join_middle, [*further_reading_blocks(), *join_end]
+        ),
     )
     load_other_campaigns(index)
     load_french(page)

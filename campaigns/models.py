@@ -19,7 +19,7 @@ from core.models import BasePage
 STALE_AFTER_YEARS = 3
 
 # Card and hero image sizes, prefetched with the pages that show them.
-CARD_RENDITION = "fill-640x360"
+CARD_RENDITION = "fill-640x360|format-webp"
 
 
 def stale_before(today=None):

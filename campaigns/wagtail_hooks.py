@@ -55,6 +55,8 @@ class KeyFigureFilterSet(WagtailFilterSet):
 class KeyFigureIndexView(IndexView):
     """The figure listing, with each figure's usage count on the visible page."""
 
+    usage_url_name = None
+
     def get_table(self, object_list):
         objects = list(object_list)
         counts = ReferenceIndex.get_count_references_to_in_bulk(objects)
@@ -92,6 +94,11 @@ class KeyFigureViewSet(SnippetViewSet):
         UsageCountColumn("usage_count", label=_("Used on")),
     ]
     panels = [StaleFigureWarning(), *KeyFigure.panels]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            usage_url_name=self.get_url_name("usage"), **kwargs
+        )
 
 
 register_snippet(KeyFigureViewSet)
