@@ -1,0 +1,27 @@
+"""Builds the live server's database in one process: migrate, demo, admin.
+
+Run by `LiveSite.prepare()` with the server's settings; prints the public
+pages to check as one JSON line (PAGES=...).
+"""
+
+import json
+import os
+
+import django
+from django.core.management import call_command
+
+
+def main():
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    call_command("ensure_admin", verbosity=0)
+
+    from tests.proof.pages import describe_pages
+
+    print("PAGES=" + json.dumps(describe_pages()))  # noqa: T201
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.browser.server_settings")
+    main()

@@ -1,0 +1,60 @@
+"""The demo site, loaded once per module, and what each public page answered.
+
+Loading the demo takes seconds, so a module-scoped fixture loads it inside a
+transaction that it rolls back at the end: the tests see the real demo
+content and leave nothing behind for the other test folders.
+"""
+
+import contextlib
+from dataclasses import dataclass, field
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.proof.pages import all_public_pages
+
+
+@dataclass
+class Observation:
+    """One public page: its response and the SQL its render ran."""
+
+    page: object
+    response: object
+    queries: list = field(default_factory=list)
+
+
+def observe(pages, client):
+    observations = []
+    for page in pages:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(page.path)
+        observations.append(Observation(page, response, list(captured)))
+    return observations
+
+
+@contextlib.contextmanager
+def rolled_back_demo(django_db_blocker):
+    """The demo content, inside a transaction that is rolled back afterwards."""
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                call_command("load_demo_content", verbosity=0)
+                yield
+                transaction.set_rollback(True)
+        finally:
+            # Wagtail caches the site's root paths; they died with the rollback.
+            cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_observations(django_db_setup, django_db_blocker):
+    """Every public page of the demo, fetched once by an anonymous reader."""
+    with rolled_back_demo(django_db_blocker):
+        pages = all_public_pages()
+        client = Client()
+        observe(pages, client)  # warm up: image renditions are made once
+        yield {o.page.name: o for o in observe(pages, client)}

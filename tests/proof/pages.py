@@ -1,0 +1,91 @@
+"""The public page types the proof checks visit, found in the demo content.
+
+Shared by the in-process checks (tests/proof/) and the browser checks
+(tests/browser/, which call `describe_pages()` inside the live server's
+database). Models are looked up by "app.Model" strings so that this module
+imports no app.
+"""
+
+from dataclasses import asdict, dataclass
+
+from django.apps import apps
+
+NOT_FOUND_PATH = "/this-page-does-not-exist/"
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    """One page a reader may open, with the status it answers with."""
+
+    name: str
+    path: str
+    status: int = 200
+    # Pages behind an emailed link are private to their reader: never cached
+    # (no Cache-Control: public), but cookie-free like every other page.
+    shared_cache: bool = True
+
+
+def _first_live(label, **filters):
+    model = apps.get_model(label)
+    return model.objects.live().public().filter(**filters).order_by("path").first()
+
+
+def _path(page):
+    return page.get_url() if page is not None else None
+
+
+def cacheable_pages():
+    """Every public page type of the demo site that a CDN may cache."""
+    campaign = _first_live("campaigns.CampaignPage", hashtag="#EndReprisals")
+    library = _first_live("resources.ResourceIndexPage")
+    resource = _first_live("resources.ResourcePage", document__isnull=False)
+    found = [
+        ("home", _path(_first_live("home.HomePage"))),
+        ("standard page", _path(_first_live("home.StandardPage"))),
+        ("campaign index", _path(_first_live("campaigns.CampaignIndexPage"))),
+        ("campaign", _path(campaign)),
+        ("library", _path(library)),
+        ("library filtered", _path(library) and f"{_path(library)}?type=report"),
+        ("library searched", _path(library) and f"{_path(library)}?q=reprisals"),
+        ("resource", _path(resource)),
+        ("search", "/search/?q=reprisals"),
+        ("search empty", "/search/"),
+        ("sign-up page", _path(_first_live("newsletter.SignupPage"))),
+        ("sign-up: check your inbox", "/newsletter/check-your-inbox/"),
+    ]
+    missing = [name for name, path in found if path is None]
+    assert not missing, f"the demo content lacks these page types: {missing}"
+    return [PublicPage(name, path) for name, path in found] + [
+        PublicPage("404", NOT_FOUND_PATH, status=404)
+    ]
+
+
+def signup_state_pages():
+    """The pages of the emailed links, for a fresh pending subscription."""
+    from newsletter.tokens import make_confirm_token, make_unsubscribe_token
+
+    mailing_list = apps.get_model("newsletter.MailingList").objects.first()
+    subscriber, _ = apps.get_model("newsletter.Subscriber").objects.get_or_create(
+        email="proof-reader@example.org"
+    )
+    subscription, _ = apps.get_model(
+        "newsletter.Subscription"
+    ).objects.update_or_create(
+        subscriber=subscriber, mailing_list=mailing_list, defaults={"state": "pending"}
+    )
+    confirm = make_confirm_token(subscription)
+    leave = make_unsubscribe_token(subscription)
+    return [
+        PublicPage("sign-up: confirm", f"/newsletter/confirm/{confirm}/", 200, False),
+        PublicPage("sign-up: unsubscribe", f"/newsletter/unsubscribe/{leave}/", 200, False),
+        PublicPage("sign-up: link invalid", "/newsletter/confirm/damaged/", 400, False),
+    ]  # fmt: skip
+
+
+def all_public_pages():
+    return cacheable_pages() + signup_state_pages()
+
+
+def describe_pages():
+    """The list as plain data, for the browser tests' server process."""
+    return [asdict(page) for page in all_public_pages()]
