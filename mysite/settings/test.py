@@ -10,3 +10,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mysite-test-media-"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests that check the page cache turn it on for themselves: elsewhere a
+# page cached by one test must not leak into the next one.
+PAGE_CACHE_ENABLED = False
