@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from resources.demo import make_pdf
 from resources.models import Place, ResourceIndexPage, ResourcePage, ResourceType
@@ -62,6 +63,30 @@ def make_place(slug, name=None, kind=Place.Kind.COUNTRY):
     return Place.objects.create(
         slug=slug, name=name or slug.title(), kind=kind, locale=Locale.get_default()
     )
+
+
+def page_form_data(document=None, **fields):
+    """What the admin form posts for a new resource page."""
+    data = {
+        "title": "New paper",
+        "slug": "new-paper",
+        "resource_type": "briefing-paper",
+        "publication_date": "2024-05-02",
+        "summary": "A new paper on China.",
+        "document": str(document.pk) if document else "",
+        "cover_image": "",
+        "body": streamfield([]),
+        "tags": "China",
+        "related_campaign": "",
+        "related_resources": inline_formset([]),
+        "comments": inline_formset([]),
+        "listing_title": "",
+        "listing_summary": "",
+        "social_text": "",
+        "action-publish": "publish",
+    }
+    data.update(fields)
+    return nested_form_data(data)
 
 
 @pytest.fixture

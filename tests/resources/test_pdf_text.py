@@ -5,13 +5,17 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.models import Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from resources import pdf
 from resources.demo import make_pdf
 from resources.models import PdfText, ResourcePage
 from resources.tasks import extract_pdf_text
-from tests.resources.conftest import encrypted_pdf, make_document, make_resource
+from tests.resources.conftest import (
+    encrypted_pdf,
+    make_document,
+    make_resource,
+    page_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -121,34 +125,11 @@ def test_same_file_is_not_read_twice(library, monkeypatch):
     assert calls == []
 
 
-def _page_form(document, **fields):
-    data = {
-        "title": "New paper",
-        "slug": "new-paper",
-        "resource_type": "briefing-paper",
-        "publication_date": "2024-05-02",
-        "summary": "A new paper on China.",
-        "document": str(document.pk),
-        "cover_image": "",
-        "body": streamfield([]),
-        "tags": "China",
-        "related_campaign": "",
-        "related_resources": inline_formset([]),
-        "comments": inline_formset([]),
-        "listing_title": "",
-        "listing_summary": "",
-        "social_text": "",
-        "action-publish": "publish",
-    }
-    data.update(fields)
-    return nested_form_data(data)
-
-
 def test_editor_publishes_a_paper_and_finds_it(admin_client, client, library):
     document = make_document(words="A clause on ombudsperson mandates.")
     response = admin_client.post(
         f"/admin/pages/add/resources/resourcepage/{library.pk}/",
-        _page_form(document),
+        page_form_data(document),
     )
     assert response.status_code == 302, response.context["form"].errors
     page = ResourcePage.objects.get(slug="new-paper")
@@ -163,7 +144,7 @@ def test_editor_sees_why_the_text_was_not_indexed(admin_client, library):
     document = make_document(content=encrypted_pdf())
     response = admin_client.post(
         f"/admin/pages/add/resources/resourcepage/{library.pk}/",
-        _page_form(document),
+        page_form_data(document),
         follow=True,
     )
     assert response.status_code == 200

@@ -1,0 +1,150 @@
+"""Resource pages, the page tree, the Atom feed and the demo papers."""
+
+import datetime
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.core.management import call_command
+from django.template.defaultfilters import filesizeformat
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+from resources.models import PdfText, ResourceIndexPage, ResourcePage, ResourceType
+from tests import factories
+from tests.resources.conftest import (
+    make_document,
+    make_library,
+    make_place,
+    make_resource,
+    page_form_data,
+)
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class TestPageTree(WagtailPageTestCase):
+    """Where the library and its papers may be created."""
+
+    def test_tree_rules(self):
+        self.assertCanCreateAt(HomePage, ResourceIndexPage)
+        self.assertAllowedSubpageTypes(ResourceIndexPage, {ResourcePage})
+        self.assertAllowedParentPageTypes(ResourcePage, {ResourceIndexPage})
+        self.assertAllowedSubpageTypes(ResourcePage, set())
+
+    def test_pages_render_and_preview(self):
+        home = factories.make_site_with_home()
+        library = make_library(home)
+        page = make_resource(library, document=make_document(words="Text."))
+        self.assertPageIsRenderable(library)
+        self.assertPageIsRenderable(page)
+        self.assertPageIsPreviewable(page, post_data=page_form_data(slug="p"))
+        self.assertPageIsPreviewable(library)
+
+
+@pytest.mark.django_db
+def test_resource_page_shows_download_date_type_and_tags(client, library):
+    china = make_place("china", "China")
+    document = make_document(title="The paper", words="Body of the PDF.")
+    related = make_resource(library, title="Earlier paper", slug="earlier")
+    page = make_resource(
+        library,
+        title="China briefing",
+        resource_type=ResourceType.BRIEFING_PAPER,
+        publication_date=datetime.date(2023, 2, 20),
+        summary="What the briefing finds.",
+        document=document,
+        tags=["China", "Reprisals"],
+        places=[china],
+    )
+    page.related_resources.create(resource=related)
+    page.save_revision().publish()
+    response = client.get("/resources/china-briefing/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'href="{document.url}"' in html
+    assert f"(PDF, {filesizeformat(document.file_size)})" in html
+    assert '<time datetime="2023-02-20">20 February 2023</time>' in html
+    assert 'href="/resources/?type=briefing-paper">Briefing paper</a>' in html
+    assert 'href="/resources/?topic=china">China</a>' in html
+    assert 'href="/resources/?topic=reprisals">Reprisals</a>' in html
+    assert 'href="/resources/?place=china">China</a>' in html
+    assert '<meta name="description" content="What the briefing finds.">' in html
+    assert "Earlier paper" in html
+    assert html.count("<h1") == 1
+
+
+@pytest.mark.django_db
+def test_download_link_serves_the_pdf(client, library):
+    document = make_document(words="Downloadable words.")
+    make_resource(library, title="Paper", document=document)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+@pytest.mark.django_db
+def test_feed_is_well_formed_and_lists_the_newest(client, library):
+    for number in range(1, 26):
+        make_resource(
+            library,
+            title=f"Paper {number}",
+            publication_date=datetime.date(2020, 1, 1) + datetime.timedelta(number),
+            tags=["China"] if number % 5 == 0 else [],
+        )
+    response = client.get("/resources/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert not response.cookies
+    root = ET.fromstring(response.content)  # noqa: S314 (our own feed)
+    entries = root.findall(f"{ATOM}entry")
+    titles = [entry.findtext(f"{ATOM}title") for entry in entries]
+    assert titles[:3] == ["Paper 25", "Paper 24", "Paper 23"]
+    assert len(titles) == 20
+    link = entries[0].find(f"{ATOM}link").get("href")
+    assert link == "http://testserver/resources/paper-25/"
+
+
+@pytest.mark.django_db
+def test_feed_follows_the_filters(client, library):
+    make_resource(library, title="On China", tags=["China"])
+    make_resource(library, title="Elsewhere", tags=["Other"])
+    response = client.get("/resources/feed/?topic=china")
+    root = ET.fromstring(response.content)  # noqa: S314 (our own feed)
+    assert root.findtext(f"{ATOM}title") == "Resources: China"
+    titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
+    assert titles == ["On China"]
+    self_link = [
+        link.get("href")
+        for link in root.findall(f"{ATOM}link")
+        if link.get("rel") == "self"
+    ]
+    assert self_link == ["http://testserver/resources/feed/?topic=china"]
+
+
+@pytest.mark.django_db
+def test_edit_view_explains_pdf_search_before_a_pdf_is_chosen(admin_client, library):
+    page = make_resource(library)
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'data-pdf-text-status="none"' in html
+    assert "no PDF chosen yet" in html
+
+
+@pytest.mark.django_db
+def test_demo_content_has_the_china_papers(client, home_page):
+    call_command("load_demo_content", stdout=io.StringIO())
+    call_command("load_demo_content", stdout=io.StringIO())  # runs twice safely
+    papers = ResourcePage.objects.live()
+    assert papers.count() >= 8
+    assert papers.values("resource_type").distinct().count() >= 4
+    assert len({page.publication_date.year for page in papers}) >= 3
+    submission = papers.get(slug="china-reprisals-submission-2023")
+    briefing = papers.get(slug="china-un-treaty-bodies")
+    assert submission.resource_type == ResourceType.SUBMISSION
+    assert briefing.resource_type == ResourceType.BRIEFING_PAPER
+    for page in (submission, briefing):
+        assert {"china", "reprisals"} <= set(page.tags.values_list("slug", flat=True))
+        assert PdfText.objects.get(document=page.document).status == "indexed"
+    # A word that is only inside the treaty-body briefing's PDF.
+    response = client.get("/resources/?type=briefing-paper&topic=china&q=shadow")
+    assert [p.slug for p in response.context["resources"]] == ["china-un-treaty-bodies"]
