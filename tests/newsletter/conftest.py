@@ -44,6 +44,7 @@ def signup_page(home_page, mailing_list):
             slug="join",
             intro="<p>Join.</p>",
             mailing_list=mailing_list,
+            ask_first_name=True,
         ),
     )
 
