@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -110,7 +111,7 @@ class KeyFigure(TranslatableMixin, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.figure} {self.label}"[:80]
+        return Truncator(f"{self.figure} {self.label}").chars(80)
 
     def clean(self):
         super().clean()
