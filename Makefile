@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check install install-dev migrate demo admin serve bench clean
+.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# Test-only Node tools (axe-core, the Nu Html Checker, Lighthouse): the site
+# itself has no Node build step.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-node: node_modules/.installed
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -39,9 +46,24 @@ run: demo admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## make test: install the dev tools and run the whole suite (SQLite, or
-## PostgreSQL when DATABASE_URL is set).
-test: install-dev
+## PostgreSQL when DATABASE_URL is set), browser tests included: they need
+## Debian's Chromium and Java, and skip without them unless REQUIRE_BROWSER=1.
+test: install-dev install-node
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## make audit: pip-audit on the requirements, bandit -ll on the code.
+audit: install-dev
+	$(BIN)/python -m tests.proof.audit
+
+## make bench: one table of queries, render time, throughput, bytes and
+## Lighthouse scores per page type (see bench/README.md). Not part of `test`.
+bench: install-dev install-node
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## make bench-signup: 50 concurrent sign-ups for 30 s against gunicorn and
+## PostgreSQL (DATABASE_URL, or a throwaway local database).
+bench-signup: install-dev
+	$(BIN)/python -m bench.signup $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -57,4 +79,4 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules

@@ -105,9 +105,10 @@ class PublicCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         max_age = public_max_age(request, response)
-        if max_age is None:
+        if max_age is not None:
+            patch_cache_control(response, public=True, max_age=max_age)
+        if "public" not in response.get("Cache-Control", ""):
             return response
-        patch_cache_control(response, public=True, max_age=max_age)
         vary = [
             v.strip()
             for v in response.get("Vary", "").split(",")

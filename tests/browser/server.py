@@ -157,5 +157,7 @@ def email_text(message):
     """The plain-text body of an email, decoded."""
     for part in message.walk():
         if part.get_content_type() == "text/plain":
-            return part.get_payload(decode=True).decode(part.get_content_charset("utf-8"))
+            return part.get_payload(decode=True).decode(
+                part.get_content_charset("utf-8")
+            )
     return ""

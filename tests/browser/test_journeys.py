@@ -21,7 +21,9 @@ def test_visitor_reads_the_campaign_and_plays_its_video(context, page, live_site
     campaign = page_path(live_site, "campaign")
     page.goto("/")
     if not page.locator(f'main a[href="{campaign}"]').count():  # via the index
-        page.locator(f'a[href="{page_path(live_site, "campaign index")}"]').first.click()
+        page.locator(
+            f'a[href="{page_path(live_site, "campaign index")}"]'
+        ).first.click()
     page.locator(f'main a[href="{campaign}"]').first.click()
     expect(page).to_have_url(re.compile(re.escape(campaign) + "$"))
     expect(page.locator("h1")).to_contain_text("Reprisals", ignore_case=True)
@@ -122,7 +124,9 @@ def tab_to(page, predicate, limit=80):
     for _ in range(limit):
         page.keyboard.press("Tab")
         assert focus_is_visible(page), "the focused element shows no focus indicator"
-        if page.evaluate(f"() => {{ const el = document.activeElement; return {predicate}; }}"):
+        if page.evaluate(
+            f"() => {{ const el = document.activeElement; return {predicate}; }}"
+        ):
             return
     raise AssertionError(f"Tab never reached {predicate}")
 

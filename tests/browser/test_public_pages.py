@@ -9,6 +9,7 @@ tests below then each check one promise over every page:
 """
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -120,7 +121,7 @@ def test_nu_html_checker_finds_no_error(visits, tmp_path):
         files.append(str(path))
     result = subprocess.run(  # noqa: S603 - the checker from node_modules
         [
-            "java",
+            shutil.which("java") or "/usr/bin/java",
             "-jar",
             str(npm_tool(VNU)),
             "--errors-only",
@@ -145,7 +146,9 @@ def test_nu_html_checker_finds_no_error(visits, tmp_path):
     assert not errors, "\n".join(errors)
 
 
-def test_playing_the_video_calls_only_the_privacy_enhanced_host(context, page, live_site):
+def test_playing_the_video_calls_only_the_privacy_enhanced_host(
+    context, page, live_site
+):
     campaign = next(p for p in live_site.pages if p["name"] == "campaign")
     # Nothing may leave the machine: the request is recorded, then refused.
     context.route(
@@ -158,8 +161,8 @@ def test_playing_the_video_calls_only_the_privacy_enhanced_host(context, page, l
     before = len(context.recorder.requests)
     page.locator(".video__play").first.click()
     page.wait_for_timeout(1000)
-    new_origins = {
-        origin_of(url) for url, _t in context.recorder.requests[before:]
-    } - {live_site.url}
+    new_origins = {origin_of(url) for url, _t in context.recorder.requests[before:]} - {
+        live_site.url
+    }
     assert len(new_origins) == 1, f"clicking play called {new_origins or 'nothing'}"
     assert new_origins <= VIDEO_PRIVACY_ORIGINS

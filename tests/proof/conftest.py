@@ -1,8 +1,8 @@
 """The demo site, loaded once per module, and what each public page answered.
 
-Loading the demo takes seconds, so a module-scoped fixture loads it inside a
-transaction that it rolls back at the end: the tests see the real demo
-content and leave nothing behind for the other test folders.
+Loading the demo takes seconds, so a package-scoped fixture loads it once
+inside a transaction that it rolls back when tests/proof/ is done: the tests
+see the real demo content and leave nothing behind for the other folders.
 """
 
 import contextlib
@@ -50,7 +50,7 @@ def rolled_back_demo(django_db_blocker):
             cache.clear()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_observations(django_db_setup, django_db_blocker):
     """Every public page of the demo, fetched once by an anonymous reader."""
     with rolled_back_demo(django_db_blocker):

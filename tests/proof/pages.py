@@ -75,11 +75,14 @@ def signup_state_pages():
     )
     confirm = make_confirm_token(subscription)
     leave = make_unsubscribe_token(subscription)
+    private = {"shared_cache": False}
     return [
-        PublicPage("sign-up: confirm", f"/newsletter/confirm/{confirm}/", 200, False),
-        PublicPage("sign-up: unsubscribe", f"/newsletter/unsubscribe/{leave}/", 200, False),
-        PublicPage("sign-up: link invalid", "/newsletter/confirm/damaged/", 400, False),
-    ]  # fmt: skip
+        PublicPage("sign-up: confirm", f"/newsletter/confirm/{confirm}/", **private),
+        PublicPage(
+            "sign-up: unsubscribe", f"/newsletter/unsubscribe/{leave}/", **private
+        ),
+        PublicPage("sign-up: link invalid", "/newsletter/confirm/x/", 400, **private),
+    ]
 
 
 def all_public_pages():

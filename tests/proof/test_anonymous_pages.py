@@ -51,8 +51,10 @@ def test_every_public_page_type_is_checked(demo_observations):
 def test_pages_answer_with_their_status(demo_observations):
     assert not failures(
         demo_observations,
-        lambda o: o.response.status_code != o.page.status
-        and f"status {o.response.status_code}",
+        lambda o: (
+            o.response.status_code != o.page.status
+            and f"status {o.response.status_code}"
+        ),
     )
 
 
@@ -112,7 +114,9 @@ def test_public_pages_send_a_strict_content_security_policy(demo_observations):
 
 def test_public_pages_send_the_security_headers(demo_observations):
     expected = {
-        "Referrer-Policy": re.compile(r"^(strict-origin-when-cross-origin|no-referrer)$"),
+        "Referrer-Policy": re.compile(
+            r"^(strict-origin-when-cross-origin|no-referrer)$"
+        ),
         "Permissions-Policy": re.compile(r"camera=\(\).*geolocation=\(\)"),
         "Cross-Origin-Opener-Policy": re.compile(r"^same-origin$"),
         "Cross-Origin-Resource-Policy": re.compile(r"^same-origin$"),

@@ -27,7 +27,11 @@ def urlopen():
 
 def purged(urlopen):
     return [
-        (call.args[0].get_method(), call.args[0].full_url, call.args[0].get_header("Host"))
+        (
+            call.args[0].get_method(),
+            call.args[0].full_url,
+            call.args[0].get_header("Host"),
+        )
         for call in urlopen.call_args_list
     ]
 
