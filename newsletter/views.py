@@ -286,7 +286,7 @@ def unsubscribe(request, token):
     """GET shows an Unsubscribe button; POST (or RFC 8058 one-click) leaves."""
     key = read_unsubscribe_token(token)
     if key is None:
-        return _private(render(request, "newsletter/link_invalid.html", status=400))
+        return _private(render(request, "newsletter/link_damaged.html", status=400))
     subscription = (
         Subscription.objects.select_related("mailing_list").filter(key=key).first()
     )

@@ -309,3 +309,25 @@ def test_no_cookie_is_set_by_the_signup(post_signup):
     response = post_signup()
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_form_errors_page_keeps_the_form_usable(post_signup, mailing_list):
+    response = post_signup(email="nope")
+    html = response.content.decode()
+    assert 'href="#signup-email"' in html and 'id="signup-email"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="nope"' in html
+    assert 'name="token"' in html
+    assert not response.cookies
+
+
+def test_signup_in_french_stays_in_french(client, mailing_list):
+    response = client.post(
+        "/fr/newsletter/subscribe/",
+        {"email": "fr@example.org", "website": "", "token": form_token(mailing_list)},
+        **SAME_ORIGIN,
+    )
+    assert response.status_code == 303
+    assert response["Location"] == "/fr/newsletter/check-your-inbox/"
+    assert Subscriber.objects.get().language == "fr"
+    assert "/fr/newsletter/confirm/" in mail.outbox[0].body
