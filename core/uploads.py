@@ -100,6 +100,10 @@ def strip_pdf_metadata(data):
         writer.xmp_metadata = None
         for page in writer.pages:
             page.pop(NameObject("/Metadata"), None)
+        # Unlinked objects would still be written out: drop them.
+        writer.compress_identical_objects(
+            remove_duplicates=False, remove_unreferenced=True
+        )
         output = io.BytesIO()
         writer.write(output)
         return output.getvalue()

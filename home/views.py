@@ -17,10 +17,21 @@ MAX_PAGE_PARAM_LENGTH = 6
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
+# Enough words for any real question; more only slows the search down.
+MAX_QUERY_WORDS = 20
+
+
 def clean_query(raw):
-    """The reader's query, made safe to search: no control characters, bounded."""
+    """The reader's query as shown back: no control characters, bounded."""
     query = _CONTROL_CHARACTERS.sub(" ", raw or "")
     return " ".join(query.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search_terms(query):
+    """Only words reach the search backend, lower-cased: quotes, brackets,
+    "*" and operator words (AND, NOT, NEAR) would be read as query syntax, and
+    SQLite's full-text search fails on some of them."""
+    return " ".join(re.findall(r"\w+", query.lower())[:MAX_QUERY_WORDS])
 
 
 def search(request):
@@ -32,22 +43,25 @@ def search(request):
 
     results_page = None
     promotions = []
+    terms = search_terms(query)
     if query:
         locale = Locale.get_active()
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=locale, depth__gt=1)
-            .specific()
-            .search(query)
-        )
+        pages = Page.objects.none()
+        if terms:
+            pages = (
+                Page.objects.live()
+                .public()
+                .filter(locale=locale, depth__gt=1)
+                .specific()
+                .search(terms)
+            )
         # Paginator.get_page turns "abc", "-1" and numbers past the end into
         # the first or last page instead of an error.
         results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(page_param)
         # Looked up, never recorded: what readers search for stays theirs.
         promotions = list(
             SearchPromotion.objects.filter(
-                query__query_string=normalise_query_string(query)
+                query__query_string=normalise_query_string(terms or query)
             )
             .select_related("page")
             .order_by("sort_order")
