@@ -40,7 +40,7 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = slugify(value["anchor"] or value["text"])
+        context["anchor"] = slugify(value.get("anchor") or value.get("text") or "")
         return context
 
     class Meta:
@@ -49,7 +49,7 @@ class HeadingBlock(blocks.StructBlock):
         label_format = "{text}"
         template = "core/blocks/heading.html"
         description = _("A section heading, listed in the page outline.")
-        preview_value = {"text": "What do we want?", "level": "h2"}
+        preview_value = {"text": "What do we want?", "level": "h2", "anchor": ""}
 
 
 class RichTextBlock(blocks.RichTextBlock):
