@@ -6,11 +6,19 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.template.defaultfilters import filesizeformat
+from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-from resources.models import PdfText, ResourceIndexPage, ResourcePage, ResourceType
+from resources.models import (
+    PdfText,
+    RelatedResource,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourceType,
+)
 from tests import factories
 from tests.resources.conftest import (
     make_document,
@@ -148,3 +156,58 @@ def test_demo_content_has_the_china_papers(client, home_page):
     # A word that is only inside the treaty-body briefing's PDF.
     response = client.get("/resources/?type=briefing-paper&topic=china&q=shadow")
     assert [p.slug for p in response.context["resources"]] == ["china-un-treaty-bodies"]
+
+
+@pytest.mark.django_db
+def test_resource_page_queries_do_not_grow(client, library):
+    def build(slug, count):
+        others = [
+            make_resource(library, title=f"{slug} related {n}", slug=f"{slug}-{n}")
+            for n in range(count)
+        ]
+        places = [make_place(f"{slug}-place-{n}") for n in range(count)]
+        page = make_resource(
+            library,
+            title=slug,
+            slug=slug,
+            document=make_document(words="Words."),
+            tags=[f"{slug} topic {n}" for n in range(count)],
+            places=places,
+        )
+        for other in others:
+            page.related_resources.add(RelatedResource(resource=other))
+        page.save_revision().publish()
+        return f"/resources/{slug}/"
+
+    def count_queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    small, large = build("small", 1), build("large", 6)
+    assert count_queries(small) == count_queries(large)
+
+
+@pytest.mark.django_db
+def test_library_and_feed_work_in_another_language(client, library):
+    from wagtail.models import Locale
+
+    make_resource(library, title="Paper", tags=["China"])
+    french = Locale.objects.get(language_code="fr")
+    home_fr = library.get_parent().copy_for_translation(french)
+    home_fr.save_revision().publish()
+    library_fr = library.copy_for_translation(french, copy_parents=False)
+    library_fr.save_revision().publish()
+    assert client.get("/fr/resources/").status_code == 200
+    feed = client.get("/fr/resources/feed/?topic=china")
+    assert feed.status_code == 200
+    ET.fromstring(feed.content)  # noqa: S314 (our own feed)
+
+
+@pytest.mark.django_db
+def test_places_are_managed_as_snippets(admin_client, home_page):
+    make_place("china", "China")
+    response = admin_client.get("/admin/snippets/resources/place/")
+    assert response.status_code == 200
+    assert "China" in response.content.decode()
