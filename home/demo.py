@@ -1,12 +1,14 @@
 """Demo content of the home app: the home page, about page and privacy notice."""
 
+import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from core.demo import upsert_child_page
+from core.demo import demo_image, upsert_child_page
 from core.models import SiteSettings
 from home.models import HomePage, StandardPage
 
@@ -115,5 +117,40 @@ def load_standard_pages(home):
     )
     site_settings.contact_email = "info@example.org"
     site_settings.privacy_notice = privacy
+    # The privacy notice has its own place in the footer already.
+    site_settings.footer_links = [("link", {"page": about, "url": "", "label": ""})]
+    site_settings.social_profiles = [
+        ("profile", {"network": "mastodon", "url": "https://mastodon.social/@example"}),
+        ("profile", {"network": "bluesky", "url": "https://bsky.app/profile/example"}),
+    ]
+    site_settings.default_social_image = demo_image(
+        "Sharing image", colour=(11, 85, 99), size=(1200, 630)
+    )
     site_settings.save()
+    load_scheduled_page(home)
     return about, privacy
+
+
+def load_scheduled_page(home):
+    """A page waiting to go live in a week: what scheduling looks like in the admin."""
+    page = (
+        StandardPage.objects.child_of(home).filter(slug="annual-report-launch").first()
+    )
+    if page is None:
+        page = StandardPage(slug="annual-report-launch", title="Annual report launch")
+        home.add_child(instance=page)
+    elif page.live:
+        page.unpublish()
+    page.title = "Annual report launch"
+    page.summary = "Join us in Geneva for the launch of this year's report."
+    page.body = [
+        (
+            "text",
+            "<p>This page is scheduled: it goes live by itself on its go-live "
+            "date, set under the status menu when publishing.</p>",
+        )
+    ]
+    page.go_live_at = timezone.now() + datetime.timedelta(days=7)
+    # Publishing a revision whose go-live date is in the future schedules it.
+    page.save_revision().publish()
+    return page
