@@ -136,3 +136,23 @@ def test_public_pages_set_no_cookie_and_do_not_vary_on_it(client, home_page):
         assert response.status_code == 200, url
         assert not response.cookies, url
         assert "Cookie" not in response.get("Vary", ""), url
+
+
+def test_moderators_edit_site_settings_in_the_admin(moderator_client, home_page):
+    from django.urls import reverse
+
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=("core", "sitesettings", site.pk))
+    response = moderator_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("Footer menu", "Social profiles", "Onion address", "Logo"):
+        assert label in html
+
+
+def test_staff_cannot_open_site_settings(staff_client, home_page):
+    from django.urls import reverse
+
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=("core", "sitesettings", site.pk))
+    assert staff_client.get(url).status_code in (302, 403)
