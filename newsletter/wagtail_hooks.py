@@ -1,6 +1,7 @@
 """Admin: mailing lists for editors; subscribers for newsletter managers only."""
 
 import django_filters
+from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -150,6 +152,13 @@ def register_export_url():
 @hooks.register("after_delete_snippet")
 def keep_hash_of_erased(request, instances):
     """Erasing a supporter keeps only a keyed hash, to honour their opt-out."""
-    for instance in instances:
-        if isinstance(instance, Subscriber):
-            ErasedAddress.record(instance.email)
+    erased = [item for item in instances if isinstance(item, Subscriber)]
+    for instance in erased:
+        ErasedAddress.record(instance.email)
+    if erased:
+        # Wagtail's audit log labels entries with the address: erase those too
+        # (by label: Django has already cleared the deleted instances' pk).
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Subscriber),
+            label__in=[item.email for item in erased],
+        ).delete()

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from newsletter.models import ErasedAddress, Subscriber, Subscription, email_key
 
@@ -158,6 +159,8 @@ def test_export_needs_the_export_permission(client, django_user_model, people):
 
 def test_erasing_a_supporter_keeps_only_a_keyed_hash(manager_client, people):
     ana = people[0]
+    manager_client.post(f"{INDEX}edit/{ana.pk}/", {"first_name": "Ana"})
+    assert ModelLogEntry.objects.filter(label="ana@example.org").exists()
     response = manager_client.post(f"{INDEX}delete/{ana.pk}/")
     assert response.status_code == 302
     assert not Subscriber.objects.filter(email="ana@example.org").exists()
@@ -166,6 +169,8 @@ def test_erasing_a_supporter_keeps_only_a_keyed_hash(manager_client, people):
     assert erased.key == email_key("ana@example.org")
     assert "ana" not in erased.key
     assert ErasedAddress.is_erased("ana@EXAMPLE.org")
+    # Nor does the admin's audit log keep the address.
+    assert not ModelLogEntry.objects.filter(label__icontains="ana@").exists()
 
 
 def test_purge_deletes_old_unconfirmed_signups_only(mailing_list):
