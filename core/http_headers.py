@@ -21,9 +21,14 @@ def is_admin_path(path):
 
 
 def is_preview_path(path):
-    """Admin URLs whose response the admin shows inside its own iframe."""
-    return is_admin_path(path) and (
-        "/preview/" in path or path.rstrip("/").endswith("/preview")
+    """Admin URLs whose response the admin shows inside its own iframe.
+
+    Page previews (.../preview/), block previews (/admin/block-preview/) and
+    the workflow's previews.
+    """
+    segments = path.strip("/").split("/")
+    return is_admin_path(path) and any(
+        segment == "preview" or segment.endswith("-preview") for segment in segments
     )
 
 
@@ -33,6 +38,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     Previews (a page or a block, rendered by the admin and shown in its
     iframe) may be framed by the site itself, and by nothing else.
     """
+
+    def process_response(self, request, response):
+        # Wagtail renders a preview by running a dummy request for the page's
+        # public URL through the middleware; the admin's own response, which
+        # frames it, must get the admin's preview policy, not the page's.
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)

@@ -58,6 +58,10 @@ def is_cacheable_request(request):
     """GET/HEAD outside the admin, from a reader who is not logged in."""
     if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
+    # Wagtail's previews run a dummy request for the page's URL: it must
+    # render the draft, never the cached live page.
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return False
     if request.path_info.startswith(settings.ADMIN_URL_PREFIXES):
         return False
     # A logged-in editor bypasses the cache: what they see may differ (a

@@ -46,6 +46,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed and "live_site" in item.funcargs:
+        # The server's side of the story: its log holds any traceback.
+        log = item.funcargs["live_site"].server_log()
+        if log:
+            report.sections.append(("live server log (last 4000 characters)", log))
+    return report
+
+
 def chromium_executable():
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or ""
 

@@ -17,9 +17,12 @@ def main():
     call_command("load_demo_content", verbosity=0)
     call_command("ensure_admin", verbosity=0)
 
+    from campaigns.models import CampaignIndexPage
     from tests.proof.pages import describe_pages
 
     print("PAGES=" + json.dumps(describe_pages()))  # noqa: T201
+    ids = {"campaign index": CampaignIndexPage.objects.first().pk}
+    print("IDS=" + json.dumps(ids))  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ class LiveSite:
         self.env.pop("DATABASE_URL", None)
         self.process = None
         self.pages = []
+        self.ids = {}
 
     def manage(self, *args, capture=False):
         result = subprocess.run(  # noqa: S603 - our own manage.py
@@ -83,6 +84,8 @@ class LiveSite:
             raise RuntimeError(f"preparing the site failed:\n{result.stderr[-4000:]}")
         line = next(x for x in result.stdout.splitlines() if x.startswith("PAGES="))
         self.pages = json.loads(line.removeprefix("PAGES="))
+        line = next(x for x in result.stdout.splitlines() if x.startswith("IDS="))
+        self.ids = json.loads(line.removeprefix("IDS="))
         return self
 
     def serve(self, timeout=30):
@@ -132,6 +135,12 @@ class LiveSite:
         return path.read_text()[-4000:] if path.exists() else ""
 
     def stop(self):
+        """Stops the server and removes its folder."""
+        self.halt()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def halt(self):
+        """Stops the server, keeping its database (serve() starts it again)."""
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
@@ -141,7 +150,6 @@ class LiveSite:
                 self.process.wait()
         if getattr(self, "_log", None):
             self._log.close()
-        shutil.rmtree(self.dir, ignore_errors=True)
 
     def emails(self):
         """Every email the site has sent, oldest first, as email.message objects."""

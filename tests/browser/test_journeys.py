@@ -148,3 +148,59 @@ def test_sign_up_with_the_keyboard_only(page, live_site):
     tab_to(page, "el.type === 'submit'")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_contain_text("subscribed", ignore_case=True)
+
+
+def admin_problems(page, messages):
+    """CSP refusals and script errors the admin reported, on the page or in frames."""
+    return [m for m in messages if "Content Security Policy" in m or "Refused" in m]
+
+
+def test_editor_publishes_a_campaign_with_key_numbers(context, page, live_site):
+    """Log in, write a campaign, preview it and a block, publish it, read it live."""
+    from tests.browser.server import ADMIN_PASSWORD, ADMIN_USER
+
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(ADMIN_USER)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile("/admin/$"))
+
+    index_id = live_site.ids["campaign index"]
+    page.goto(f"/admin/pages/add/campaigns/campaignpage/{index_id}/")
+    page.get_by_placeholder("Page title*").fill("Free the Geneva Five")
+    page.locator("#id_hashtag").fill("#FreeGenevaFive")
+    page.locator("#id_strapline").fill(
+        "Five defenders detained after speaking at the UN must go free."
+    )
+
+    # The body: a key-numbers block, previewed in the block picker first.
+    body = page.locator("#panel-child-content-body-section")
+    body.locator(".c-sf-add-button").first.click()
+    option = page.get_by_role("option", name="Key numbers")
+    with page.expect_response(re.compile("/admin/block-preview/")) as block_preview:
+        option.locator("xpath=..").get_by_role("button", name="Preview").click()
+    assert block_preview.value.ok
+    block_frame = page.frame_locator("iframe[src*='block-preview']").first
+    expect(block_frame.locator(".key-figure__value").first).to_be_visible()
+    option.click()
+    page.get_by_role("button", name="Choose key figure").first.click()
+    choice = page.locator(".modal a[data-chooser-modal-choice], .modal td a").first
+    choice.wait_for()
+    choice.click()
+    expect(body.locator(".chooser__title").first).not_to_be_empty()
+
+    # The page preview panel renders the unsaved page inside the admin.
+    page.get_by_role("button", name=re.compile("preview", re.I)).first.click()
+    preview_frame = page.frame_locator("iframe#w-preview-iframe, .preview-panel iframe")
+    expect(preview_frame.locator("h1")).to_contain_text("Free the Geneva Five")
+
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messages")).to_contain_text("published", ignore_case=True)
+    assert not csp_violations(page)
+    assert not admin_problems(page, context.recorder.console_errors)
+
+    page.goto("/campaigns/free-the-geneva-five/")
+    expect(page.locator("h1")).to_have_text("Free the Geneva Five")
+    expect(page.locator(".key-figure__value").first).to_be_visible()
