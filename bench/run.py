@@ -235,9 +235,10 @@ def main():
         site.stop()
 
     cpus = os.cpu_count()
+    generator = "wrk" if shutil.which("wrk") else "a Python load generator"
     print(  # noqa: T201
         f"\nOne run on this machine ({cpus} CPUs), SQLite, gunicorn 2 sync workers, "
-        f"8 clients for {options.seconds} s each ({'wrk' if shutil.which('wrk') else 'Python load generator'}); "
+        f"8 clients for {options.seconds} s each ({generator}); "
         f"sizes are gzip level 6. Took {time.monotonic() - started:.0f} s."
     )
     print(table("Demo content", *demo))  # noqa: T201
