@@ -174,12 +174,14 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Headers, Content-Security-Policy and caching of public pages: see
 # core/http_headers.py and core/page_cache.py.
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# Features no page uses, refused to the page and anything it frames. Autoplay
+# and fullscreen keep their defaults: the video player, loaded on a click,
+# is allowed them by its iframe's `allow` attribute.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
-        "accelerometer", "autoplay", "browsing-topics", "camera", "geolocation",
-        "gyroscope", "interest-cohort", "magnetometer", "microphone", "payment",
-        "usb",
+        "accelerometer", "browsing-topics", "camera", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "payment", "usb",
     )
 )  # fmt: skip
 # The only hosts a public page may frame: the video hosts' privacy-enhanced
