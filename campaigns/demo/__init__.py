@@ -1,0 +1,292 @@
+"""Demo content of the campaigns app: #EndReprisals and two other campaigns.
+
+Written in the project's own words from the facts of the organisation's
+campaign page; the English and French copy live in `copy_en` and `copy_fr`.
+Safe to run again: everything is found and updated in place.
+"""
+
+import datetime
+
+from django.db import transaction
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale
+
+from campaigns.demo import copy_en, copy_fr
+from campaigns.models import CampaignIndexPage, CampaignPage, KeyFigure
+from core.demo import demo_image, upsert_child_page
+from newsletter.demo import DEMO_LIST_NAME
+from newsletter.models import MailingList, SignupPage
+from resources.models import ResourcePage
+
+# The two papers on China that the campaign page recommends (resources' demo).
+CHINA_PAPERS = ["china-reprisals-submission-2023", "china-un-treaty-bodies"]
+VIDEO_URL = "https://www.youtube.com/watch?v=EndReprisal"
+SOURCE_URL = "https://www.ohchr.org/en/reprisals"
+SOURCE_DATE = datetime.date(2021, 9, 1)
+FIGURE_PERIODS = {"709": "2010-2020", "31%": "2010-2020", "50%": ""}
+
+
+def load_key_figures(copy, locale):
+    """The three figures of the #EndReprisals page, in the copy's language.
+
+    Other languages are translations of the English figures, so the admin
+    shows them as one figure in several languages.
+    """
+    figures = []
+    english = Locale.get_default()
+    for figure_text, label in copy.FIGURE_LABELS.items():
+        fields = {
+            "label": label,
+            "period": FIGURE_PERIODS[figure_text],
+            "as_of": SOURCE_DATE,
+            "source_title": copy.FIGURE_SOURCE,
+            "source_url": SOURCE_URL,
+        }
+        original = KeyFigure.objects.filter(locale=english, figure=figure_text).first()
+        figure = original.get_translation_or_none(locale) if original else None
+        if figure is None and original is not None:
+            figure = original.copy_for_translation(locale)
+        if figure is None:
+            figure = KeyFigure(locale=locale, figure=figure_text)
+        for name, value in fields.items():
+            setattr(figure, name, value)
+        figure.save()
+        figures.append(figure)
+    return figures
+
+
+def text(html):
+    return ("text", html)
+
+
+def heading(words, level="h2", anchor=""):
+    return ("heading", {"text": words, "level": level, "anchor": anchor})
+
+
+def no_link():
+    return {"page": None, "document": None, "url": ""}
+
+
+def join_us_blocks(home, copy):
+    """A call to the sign-up page mid-page, and the sign-up form at the end."""
+    join_page = SignupPage.objects.child_of(home).first()
+    mailing_list = MailingList.objects.filter(
+        name=DEMO_LIST_NAME, locale=Locale.get_default()
+    ).first()
+    cta_heading, cta_text, cta_button = copy.BODY["cta"]
+    middle = []
+    if join_page:
+        middle.append(
+            (
+                "call_to_action",
+                {
+                    "heading": cta_heading,
+                    "text": cta_text,
+                    "button_label": cta_button,
+                    "link": {"page": join_page, "document": None, "url": ""},
+                },
+            )
+        )
+    signup_heading, signup_text, signup_button = copy.BODY["signup"]
+    end = [
+        (
+            "signup",
+            {
+                "heading": signup_heading,
+                "text": signup_text,
+                "mailing_list": mailing_list,
+                "button_label": signup_button,
+                "ask_first_name": False,
+            },
+        )
+    ]
+    return middle, end
+
+
+def further_reading_blocks(copy):
+    """The two China papers, as editors would pick them in a resource listing."""
+    papers = {
+        page.slug: page
+        for page in ResourcePage.objects.filter(
+            slug__in=CHINA_PAPERS, locale=Locale.get_default()
+        )
+    }
+    items = [papers[slug] for slug in CHINA_PAPERS if slug in papers]
+    if not items:
+        return []
+    listing_heading, listing_intro = copy.BODY["further_reading"]
+    return [
+        (
+            "resource_listing",
+            {
+                "mode": "chosen",
+                "heading": listing_heading,
+                "intro": listing_intro,
+                "items": items,
+                "tag": "",
+                "resource_type": "",
+                "count": 3,
+            },
+        )
+    ]
+
+
+def end_reprisals_body(home, copy, figures):
+    """The sections of the #EndReprisals page, in the order of the original."""
+    body = copy.BODY
+    join_middle, join_end = join_us_blocks(home, copy)
+    return [
+        text(body["intro"]),
+        (
+            "quote",
+            {
+                "quote": body["quote"],
+                "attribution": body["quote_attribution"],
+                "role": body["quote_role"],
+            },
+        ),
+        text(body["statement"]),
+        *join_middle,
+        (
+            "demands",
+            {
+                "heading": body["demands_heading"],
+                "intro": body["demands_intro"],
+                "demands": [
+                    {"demand": demand, "explanation": explanation}
+                    for demand, explanation in body["demands"]
+                ],
+            },
+        ),
+        heading(body["essentials_heading"], anchor="essentials"),
+        text(body["essentials"]),
+        heading(body["missing_heading"], level="h3", anchor="still-missing"),
+        text(body["missing"]),
+        (
+            "milestones",
+            {
+                "heading": body["milestones_heading"],
+                "milestones": [
+                    {"date": date, "title": title, "text": words, "link": no_link()}
+                    for date, title, words in body["milestones"]
+                ],
+            },
+        ),
+        (
+            "key_numbers",
+            {
+                "heading": body["numbers_heading"],
+                "intro": body["numbers_intro"],
+                "figures": figures,
+            },
+        ),
+        (
+            "video",
+            {
+                "url": VIDEO_URL,
+                "title": body["video_title"],
+                "poster": demo_image("End reprisals video poster", (26, 26, 46)),
+                "transcript": body["transcript"],
+            },
+        ),
+        *further_reading_blocks(copy),
+        *join_end,
+    ]
+
+
+def load_index(home):
+    return upsert_child_page(
+        home,
+        CampaignIndexPage,
+        "campaigns",
+        title="Campaigns",
+        show_in_menus=True,
+        intro="What we are campaigning for now, and what campaigns achieved.",
+    )
+
+
+def load_other_campaigns(index):
+    """One active and one closed campaign, so the index shows every state."""
+    upsert_child_page(
+        index,
+        CampaignPage,
+        "safe-to-speak",
+        title="Safe to speak to the treaty bodies",
+        hashtag="#SafeToSpeak",
+        strapline="Protect everyone who briefs the UN's treaty body experts.",
+        status=CampaignPage.Status.ACTIVE,
+        hero_image=demo_image("Safe to speak hero", (11, 85, 99)),
+        body=[
+            text(
+                "<p>Treaty bodies review how states keep their promises. "
+                "They need first-hand accounts, and the people who give them "
+                "need protection before, during and after a review.</p>"
+            ),
+        ],
+    )
+    upsert_child_page(
+        index,
+        CampaignPage,
+        "open-doors",
+        title="Open doors at the Council",
+        hashtag="#OpenDoors",
+        strapline="Keep the Human Rights Council's meetings open to civil society.",
+        status=CampaignPage.Status.CLOSED,
+        outcome_date=datetime.date(2020, 12, 15),
+        outcome_text=(
+            "The campaign ended with the year's last session; its calls "
+            "carry on in #EndReprisals."
+        ),
+        body=[
+            text(
+                "<p>During the pandemic, meetings moved online and many "
+                "organisations lost their place in the room. This campaign "
+                "asked for hybrid participation to stay.</p>"
+            ),
+        ],
+    )
+
+
+def load_french(home, page):
+    """The #EndReprisals page in French, with the French parents it needs."""
+    french = Locale.objects.get(language_code="fr")
+    translation = page.get_translation_or_none(french)
+    if translation is None:
+        translation = page.copy_for_translation(french, copy_parents=True)
+    translation = translation.specific
+    index = translation.get_parent().specific
+    if index.alias_of_id:
+        # A page of its own, so its title can be French.
+        ConvertAliasPageAction(index).execute(skip_permission_checks=True)
+        index.refresh_from_db()
+    index.title = "Campagnes"
+    index.intro = "Nos campagnes en cours, et ce qu'elles ont obtenu."
+    index.save_revision().publish()
+    for name, value in copy_fr.PAGE.items():
+        setattr(translation, name, value)
+    translation.body = end_reprisals_body(
+        home, copy_fr, load_key_figures(copy_fr, french)
+    )
+    translation.save_revision().publish()
+    return translation
+
+
+@transaction.atomic
+def load(home):
+    """Campaign index, three campaigns, their key figures, and one translation."""
+    index = load_index(home)
+    figures = load_key_figures(copy_en, Locale.get_default())
+    page = upsert_child_page(
+        index,
+        CampaignPage,
+        "end-reprisals",
+        hashtag="#EndReprisals",
+        status=CampaignPage.Status.WON,
+        outcome_date=datetime.date(2021, 10, 8),
+        hero_image=demo_image("End reprisals hero", (7, 59, 69)),
+        body=end_reprisals_body(home, copy_en, figures),
+        **copy_en.PAGE,
+    )
+    load_other_campaigns(index)
+    load_french(home, page)
+    return page
