@@ -111,6 +111,17 @@ def send_signup_email(subscription_id, origin, site_id=None):
     if not claim_email_slot(subscription.subscriber_id):
         return "throttled"
     site = Site.objects.filter(pk=site_id).first() if site_id else None
-    build_email(subscription, origin, kind, site=site).send()
+    try:
+        build_email(subscription, origin, kind, site=site).send()
+    except Exception as error:
+        # Mail servers put the recipient in their errors, and task results
+        # (with their tracebacks) are stored: keep only the error's type.
+        logger.warning(
+            "newsletter: %s email for subscription %s failed: %s",
+            kind,
+            subscription.pk,
+            type(error).__name__,
+        )
+        raise RuntimeError(f"sending failed: {type(error).__name__}") from None
     logger.info("newsletter: sent %s email for subscription %s", kind, subscription.pk)
     return kind

@@ -331,3 +331,23 @@ def test_signup_in_french_stays_in_french(client, mailing_list):
     assert response["Location"] == "/fr/newsletter/check-your-inbox/"
     assert Subscriber.objects.get().language == "fr"
     assert "/fr/newsletter/confirm/" in mail.outbox[0].body
+
+
+def test_a_failed_send_leaves_no_address_in_the_task_error(mailing_list, monkeypatch):
+    from django.core.mail import EmailMessage
+
+    from newsletter.tasks import send_signup_email
+
+    subscriber = Subscriber.objects.create(email="gone@example.org")
+    subscription = Subscription.objects.create(
+        subscriber=subscriber, mailing_list=mailing_list
+    )
+
+    def refuse(self, *args, **kwargs):
+        raise OSError("550 gone@example.org: no such user")
+
+    monkeypatch.setattr(EmailMessage, "send", refuse)
+    with pytest.raises(RuntimeError) as caught:
+        send_signup_email.call(subscription.pk, "http://testserver")
+    assert "gone@" not in str(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
