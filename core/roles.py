@@ -81,6 +81,12 @@ def grant_snippet_permissions(**kwargs):
 
 
 def grant_after_last_app(sender, **kwargs):
-    """post_migrate runs once per app: act on the last, when every model exists."""
-    if sender is list(global_apps.get_app_configs())[-1]:
+    """post_migrate runs once per app with models: act on the last one, when
+    every model and Wagtail's extra snippet permissions exist."""
+    with_models = [
+        config
+        for config in global_apps.get_app_configs()
+        if config.models_module is not None
+    ]
+    if with_models and sender is with_models[-1]:
         grant_snippet_permissions()
