@@ -108,6 +108,9 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         + ListingFieldsMixin.listing_panels
         + SocialFieldsMixin.social_panels
     )
+    # Open Graph type for sharing; a page type that is a dated piece of
+    # writing (a resource, a news item) sets "article".
+    og_type = "website"
 
     class Meta:
         abstract = True
