@@ -211,7 +211,9 @@ class CampaignPage(BasePage):
         max_length=60,
         validators=[
             RegexValidator(
-                r"^#[A-Za-z0-9_]+\Z",
+                # \w: letters of any alphabet, digits and the underscore, as
+                # social networks accept them (#Représailles is a hashtag).
+                r"^#\w+\Z",
                 _(
                     "Start with # followed by letters, digits or underscores "
                     "only, with no spaces: #EndReprisals."

@@ -10,7 +10,6 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from campaigns.blocks.key_numbers import in_bulk_in_order
 from core.blocks import RichTextBlock
 
 # The video hosts we know how to embed without tracking, and how to find the
@@ -83,23 +82,6 @@ class VideoValue(blocks.StructValue):
         return ""
 
 
-# The poster renditions video.html asks for, fetched with the images. The
-# spec strings must match the {% picture %} tag's exactly (format first).
-POSTER_FORMATS = ("avif", "webp", "jpeg")
-POSTER_SIZES = ("640x360", "1280x720")
-POSTER_SPECS = [
-    f"format-{fmt}|fill-{size}" for fmt in POSTER_FORMATS for size in POSTER_SIZES
-]
-
-
-class PosterChooserBlock(ImageChooserBlock):
-    """An image chooser whose images arrive with their poster renditions."""
-
-    def bulk_to_python(self, values):
-        queryset = get_image_model().objects.prefetch_renditions(*POSTER_SPECS)
-        return in_bulk_in_order(queryset, list(values))
-
-
 class VideoBlock(blocks.StructBlock):
     """A YouTube or Vimeo video that loads nothing from the host until played."""
 
@@ -115,7 +97,10 @@ class VideoBlock(blocks.StructBlock):
         max_length=120,
         help_text=_("Names the play button and the player for screen readers."),
     )
-    poster = PosterChooserBlock(
+    # Posters load in one query with the page's other video blocks; their
+    # renditions come from Wagtail's rendition cache, so prefetching them
+    # would only add a query to every render.
+    poster = ImageChooserBlock(
         label=_("Poster image"),
         help_text=_(
             "Shown until the visitor presses play, from this site: no request "

@@ -233,6 +233,12 @@ class CampaignAdminValidationTests(WagtailPageTestCase):
         self.assertIn("hashtag", errors)
         self.assertIn("no spaces", str(errors["hashtag"]))
 
+    def test_hashtags_in_any_alphabet_are_accepted(self):
+        page = CampaignPage(
+            title="x", slug="x", strapline="x", hashtag="#Représailles_2"
+        )
+        page.full_clean(exclude=["path", "depth"])
+
     def test_hashtag_without_hash_is_refused(self):
         self.assertIn("hashtag", self.post(hashtag="EndReprisals"))
 
