@@ -228,3 +228,25 @@ def test_index_queries_do_not_grow_with_campaigns(client, index):
             index, title=f"More {n}", hero_image=factories.make_image(f"Hero {n}")
         )
     assert queries_to_render(client, index.url) == few
+
+
+def test_a_key_numbers_block_holds_one_to_six_figures(db):
+    from campaigns.blocks import KeyNumbersBlock
+
+    block = KeyNumbersBlock()
+    figures = [make_key_figure(figure=f"{n}") for n in range(7)]
+    for count in (0, 7):
+        value = block.to_python(
+            {
+                "heading": "Numbers",
+                "intro": "",
+                "figures": [f.pk for f in figures[:count]],
+            }
+        )
+        with pytest.raises(ValidationError):
+            block.clean(value)
+    block.clean(
+        block.to_python(
+            {"heading": "Numbers", "intro": "", "figures": [f.pk for f in figures[:6]]}
+        )
+    )

@@ -90,6 +90,8 @@ class CampaignPageTreeTests(WagtailPageTestCase):
         )
         for page in (self.index, campaign):
             self.assertPageIsRenderable(page)
+            edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+            self.assertEqual(self.client.get(edit_url).status_code, 200)
         self.assertPageIsPreviewable(self.index)
         self.assertPageIsPreviewable(
             campaign,
