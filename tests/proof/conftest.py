@@ -36,12 +36,25 @@ def observe(pages, client):
     return observations
 
 
+def ensure_tree_root():
+    """Wagtail's root page and root collection, made by its migrations, which a
+    transactional test earlier in the session may have flushed away."""
+    from wagtail.models import Collection, Locale, Page
+
+    if Page.get_first_root_node() is None:
+        locale, _ = Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @contextlib.contextmanager
 def rolled_back_demo(django_db_blocker):
     """The demo content, inside a transaction that is rolled back afterwards."""
     with django_db_blocker.unblock():
         try:
             with transaction.atomic():
+                ensure_tree_root()
                 call_command("load_demo_content", verbosity=0)
                 yield
                 transaction.set_rollback(True)
