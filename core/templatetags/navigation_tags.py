@@ -1,7 +1,9 @@
 """Site navigation: the main menu, breadcrumbs and the language switcher."""
 
 from django import template
-from wagtail.models import Locale, Page, Site
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
 
 from core.blocks import SOCIAL_NETWORKS
 
@@ -81,8 +83,8 @@ def live_translations(page):
 def footer_menu(context):
     """The footer links from the site settings, pages in the reader's language.
 
-    Two queries whatever the number of links: the chosen pages, then their live
-    translations in the current language.
+    One query whatever the number of links: the chosen pages and their
+    translations in the current language, together.
     """
     from core.models import SiteSettings
 
@@ -97,26 +99,31 @@ def footer_menu(context):
         if item["type"] == "link"
     ]
     page_ids = [value.get("page") for value in raw if value.get("page")]
-    pages = Page.objects.live().public().in_bulk(page_ids) if page_ids else {}
-    locale = Locale.get_active()
-    translations = {}
-    if pages:
-        translations = {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .public()
+    pages, in_language = {}, {}
+    if page_ids:
+        language = get_language()
+        chosen_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+        # Editors chose these pages, so only "live" is checked: a private page
+        # they link to shows its own login or password form.
+        for page in (
+            Page.objects.live()
             .filter(
-                locale=locale,
-                translation_key__in=[page.translation_key for page in pages.values()],
+                Q(pk__in=page_ids)
+                | Q(translation_key__in=chosen_keys, locale__language_code=language)
             )
-        }
+            .select_related("locale")
+        ):
+            if page.pk in page_ids:
+                pages[page.pk] = page
+            if page.locale.language_code == language:
+                in_language[page.translation_key] = page
     links = []
     for value in raw:
         if value.get("page"):
             page = pages.get(value["page"])
-            if page is None:  # deleted, unpublished or private: leave it out
+            if page is None:  # deleted or unpublished: leave it out
                 continue
-            page = translations.get(page.translation_key, page)
+            page = in_language.get(page.translation_key, page)
             links.append(
                 {
                     "href": page.get_url(request),

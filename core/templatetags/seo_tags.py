@@ -7,6 +7,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.models import SiteSettings
@@ -95,7 +96,8 @@ def seo_meta(context):
                 "social_text": social_text,
                 "canonical": canonical,
                 "og_type": getattr(page, "og_type", "website"),
-                "locale": page.locale.language_code if page.locale_id else "",
+                # As in <html lang>: the page is served in its own language.
+                "locale": get_language(),
             }
         )
         if hasattr(page, "get_json_ld") and canonical:
