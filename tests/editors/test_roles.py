@@ -183,3 +183,18 @@ def test_staff_cannot_approve(home_page, staff_user):
     )
     state.refresh_from_db()
     assert state.status == "in_progress"
+
+
+def test_the_editor_offers_staff_submit_and_moderators_publish(
+    home_page, staff_user, moderator
+):
+    page = make_standard_page(home_page)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    staff = Client()
+    staff.force_login(staff_user)
+    staff_html = staff.get(url).content.decode()
+    assert "Submit to Moderators approval" in staff_html
+    assert 'name="action-publish"' not in staff_html
+    moderator_client = Client()
+    moderator_client.force_login(moderator)
+    assert 'name="action-publish"' in moderator_client.get(url).content.decode()
