@@ -52,6 +52,10 @@ def ensure_tree_root():
 def rolled_back_demo(django_db_blocker):
     """The demo content, inside a transaction that is rolled back afterwards."""
     with django_db_blocker.unblock():
+        # pytest-django makes the test database only for sessions with tests
+        # marked django_db: never load the demo into a real database.
+        name = str(connection.settings_dict["NAME"])
+        assert "test" in name or "memory" in name, f"not a test database: {name}"
         try:
             with transaction.atomic():
                 ensure_tree_root()

@@ -2,7 +2,12 @@
 
 import re
 
+import pytest
+
 from tests.proof.pages import all_public_pages
+
+# The demo fixture needs pytest-django to make the test database.
+pytestmark = pytest.mark.django_db
 
 EXPECTED_PAGE_NAMES = {
     "home",

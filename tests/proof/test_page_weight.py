@@ -10,9 +10,13 @@ import gzip
 import re
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.staticfiles import finders
+
+# The demo fixture needs pytest-django to make the test database.
+pytestmark = pytest.mark.django_db
 
 CAMPAIGN_BUDGET = 40 * 1024  # HTML + CSS + JS + fonts, compressed
 SCRIPT_BUDGET = 10 * 1024  # JavaScript, compressed

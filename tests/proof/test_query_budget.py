@@ -12,6 +12,9 @@ from django.test import Client
 
 from tests.proof.conftest import observe
 
+# The demo fixture needs pytest-django to make the test database.
+pytestmark = pytest.mark.django_db
+
 QUERY_BUDGET = 15
 EXTRA_RESOURCES = 30
 
