@@ -45,6 +45,12 @@ class Visit:
         self.axe_violations = []
 
 
+class Visits(list):
+    """Every visit, and the cookies the browser holds after them all."""
+
+    cookies = ()
+
+
 @pytest.fixture(scope="module")
 def visits(browser, live_site):
     axe_source = npm_tool(AXE).read_text()
@@ -52,7 +58,7 @@ def visits(browser, live_site):
     context.add_init_script(CSP_RECORDER)
     recorder = Recorder(context)
     page = context.new_page()
-    results = []
+    results = Visits()
     for info in live_site.pages:
         visit = Visit(info)
         recorder.clear()
@@ -73,6 +79,7 @@ def visits(browser, live_site):
             for v in report["violations"]
         ]
         results.append(visit)
+    results.cookies = context.cookies()
     context.close()
     return results
 
@@ -96,6 +103,10 @@ def test_no_request_leaves_the_site(visits, live_site):
     assert not leaks, "requests to other origins:\n" + "\n".join(leaks)
     # The recording works: every page loaded at least its stylesheet.
     assert all(any(t == "stylesheet" for _u, t in v.requests) for v in visits)
+
+
+def test_the_browser_holds_no_cookie_after_every_page(visits):
+    assert not visits.cookies
 
 
 def test_content_security_policy_blocks_nothing_the_pages_need(visits):
