@@ -79,9 +79,10 @@ def live_translations(page):
     )
 
 
-@register.inclusion_tag("components/footer_menu.html", takes_context=True)
-def footer_menu(context):
-    """The footer links from the site settings, pages in the reader's language.
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's page links, in the reader's language: the footer menu from
+    the site settings, and the privacy notice.
 
     One query whatever the number of links: the chosen pages and their
     translations in the current language, together.
@@ -92,47 +93,59 @@ def footer_menu(context):
     try:
         site_settings = SiteSettings.for_request(request)
     except SiteSettings.DoesNotExist:
-        return {"links": []}
+        return {"menu": [], "privacy_url": ""}
     raw = [
         item["value"]
         for item in site_settings.footer_links.raw_data
         if item["type"] == "link"
     ]
-    page_ids = [value.get("page") for value in raw if value.get("page")]
-    pages, in_language = {}, {}
-    if page_ids:
-        language = get_language()
-        chosen_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
-        # Editors chose these pages, so only "live" is checked: a private page
-        # they link to shows its own login or password form.
-        for page in (
-            Page.objects.live()
-            .filter(
-                Q(pk__in=page_ids)
-                | Q(translation_key__in=chosen_keys, locale__language_code=language)
-            )
-            .select_related("locale")
-        ):
-            if page.pk in page_ids:
-                pages[page.pk] = page
-            if page.locale.language_code == language:
-                in_language[page.translation_key] = page
-    links = []
+    page_ids = [value["page"] for value in raw if value.get("page")]
+    if site_settings.privacy_notice_id:
+        page_ids.append(site_settings.privacy_notice_id)
+    pages = _live_pages_in_language(page_ids)
+
+    def url_of(page_id):
+        page = pages.get(page_id)
+        return page.get_url(request) if page else ""
+
+    menu = []
     for value in raw:
         if value.get("page"):
             page = pages.get(value["page"])
             if page is None:  # deleted or unpublished: leave it out
                 continue
-            page = in_language.get(page.translation_key, page)
-            links.append(
-                {
-                    "href": page.get_url(request),
-                    "label": value.get("label") or page.title,
-                }
-            )
+            label = value.get("label") or page.title
+            menu.append({"href": page.get_url(request), "label": label})
         elif value.get("url"):
-            links.append({"href": value["url"], "label": value.get("label") or ""})
-    return {"links": links}
+            menu.append({"href": value["url"], "label": value.get("label") or ""})
+    return {"menu": menu, "privacy_url": url_of(site_settings.privacy_notice_id)}
+
+
+def _live_pages_in_language(page_ids):
+    """{chosen id: the live page to link to}: its translation in the current
+    language if live, else the chosen page itself if live. One query."""
+    if not page_ids:
+        return {}
+    language = get_language()
+    chosen_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    chosen, in_language = {}, {}
+    # Editors chose these pages, so only "live" is checked: a private page
+    # they link to shows its own login or password form.
+    for page in (
+        Page.objects.live()
+        .filter(
+            Q(pk__in=page_ids)
+            | Q(translation_key__in=chosen_keys, locale__language_code=language)
+        )
+        .select_related("locale")
+    ):
+        if page.pk in page_ids:
+            chosen[page.pk] = page
+        if page.locale.language_code == language:
+            in_language[page.translation_key] = page
+    return {
+        pk: in_language.get(page.translation_key, page) for pk, page in chosen.items()
+    }
 
 
 @register.simple_tag

@@ -156,3 +156,18 @@ def test_staff_cannot_open_site_settings(staff_client, home_page):
     site = Site.objects.get(is_default_site=True)
     url = reverse("wagtailsettings:edit", args=("core", "sitesettings", site.pk))
     assert staff_client.get(url).status_code in (302, 403)
+
+
+def test_privacy_notice_link_follows_the_readers_language(client, home_page):
+    from wagtail.models import Locale
+
+    privacy = make_standard_page(home_page, title="Privacy notice", slug="privacy")
+    site_settings(privacy_notice=privacy)
+    french = Locale.objects.get(language_code="fr")
+    home_page.copy_for_translation(french).save_revision().publish()
+    french_privacy = privacy.copy_for_translation(french)
+    french_privacy.save_revision().publish()
+    assert 'href="/fr/privacy/">' in client.get("/fr/").content.decode()
+    assert 'href="/privacy/">' in client.get("/").content.decode()
+    privacy.unpublish()
+    assert 'href="/privacy/"' not in client.get("/").content.decode()
