@@ -28,7 +28,7 @@ def stale_before(today=None):
         return today.replace(year=today.year - STALE_AFTER_YEARS, day=28)
 
 
-class KeyFigure(TranslatableMixin, models.Model):
+class KeyFigure(TranslatableMixin, index.Indexed, models.Model):
     """A number a campaign quotes ("709 cases ..."), with its source and date."""
 
     figure = models.CharField(
@@ -90,6 +90,15 @@ class KeyFigure(TranslatableMixin, models.Model):
             ],
             heading=_("Source"),
         ),
+    ]
+
+    # Editors look figures up by words in the admin listing and the chooser.
+    search_fields = [
+        index.SearchField("label"),
+        index.SearchField("source_title"),
+        index.AutocompleteField("figure"),
+        index.AutocompleteField("label"),
+        index.FilterField("locale_id"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -80,7 +80,6 @@ class KeyFigureViewSet(SnippetViewSet):
     menu_order = 300
     index_view_class = KeyFigureIndexView
     filterset_class = KeyFigureFilterSet
-    search_fields = ["figure", "label", "source_title"]
     list_display = [
         "figure",
         "label",

@@ -8,7 +8,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
-def in_bulk_in_order(queryset, values):
+def _in_bulk_in_order(queryset, values):
     """`values` (primary keys, maybe repeated or None) as instances, in order.
 
     The same contract as Wagtail's ChooserBlock.bulk_to_python, with a
@@ -33,7 +33,7 @@ class KeyFigureChooserBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         queryset = self.model_class.objects.select_related("source_document")
-        return in_bulk_in_order(queryset, list(values))
+        return _in_bulk_in_order(queryset, list(values))
 
     class Meta:
         icon = "decimal"

@@ -250,3 +250,19 @@ def test_a_key_numbers_block_holds_one_to_six_figures(db):
             {"heading": "Numbers", "intro": "", "figures": [f.pk for f in figures[:6]]}
         )
     )
+
+
+def test_editors_find_figures_by_words_in_listing_and_chooser(admin_client, home_page):
+    make_key_figure(figure="709", label="cases of reprisals")
+    make_key_figure(figure="31%", label="from one region")
+    listing = admin_client.get(
+        reverse("wagtailsnippets_campaigns_keyfigure:list"), {"q": "region"}
+    )
+    assert [f.figure for f in listing.context["object_list"]] == ["31%"]
+    chooser = admin_client.get(
+        reverse("wagtailsnippetchoosers_campaigns_keyfigure:choose_results"),
+        {"q": "reprisals"},
+    )
+    assert chooser.status_code == 200
+    assert "709" in chooser.content.decode()
+    assert "31%" not in chooser.content.decode()
