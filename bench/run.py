@@ -203,8 +203,61 @@ def bench(site, pages, seconds, with_lighthouse):
     measures = measure(site, pages)
     loaded = [p for p in pages if p["shared_cache"] and p["status"] == 200]
     static, loads = throughput(site, loaded, seconds)
-    scores = lighthouse(site, pages) if with_lighthouse else {}
+    # Lighthouse does not audit error pages (the 404, a dead link's 400).
+    audited = [p for p in pages if p["status"] == 200]
+    scores = lighthouse(site, audited) if with_lighthouse else {}
     return measures, static, loads, scores
+
+
+def verdicts(demo, more, resources):
+    """The budgets of bench/README.md, met or not, from this run's figures."""
+    measures, static, loads, scores = demo
+    lines = []
+
+    def verdict(label, failures):
+        state = "met" if not failures else f"NOT met: {failures}"
+        lines.append(f"- {label}: {state}")
+
+    verdict(
+        "at most 15 queries per page type",
+        {n: m["queries"] for n, m in measures.items() if m["queries"] > 15},
+    )
+    verdict(
+        f"the same queries with {resources} more resources",
+        {
+            n: (m["queries"], more[0][n]["queries"])
+            for n, m in measures.items()
+            if more[0][n]["queries"] != m["queries"]
+        },
+    )
+    campaign = measures.get("campaign")
+    if campaign:
+        total = campaign["html"] + campaign["css"] + campaign["js"] + campaign["fonts"]
+        verdict(
+            "campaign page <= 40 KB (HTML+CSS+JS+fonts) and <= 10 KB JS",
+            {}
+            if total <= 40 * 1024 and campaign["js"] <= 10 * 1024
+            else {"total": total, "js": campaign["js"]},
+        )
+        verdict(
+            "uncached campaign render < 40 ms median (a guide)",
+            {}
+            if campaign["render_ms"] < 40
+            else {"ms": round(campaign["render_ms"], 1)},
+        )
+    verdict(
+        "cached page throughput >= half the static file's",
+        {
+            n: round(row["cached"][0] / static[0], 2)
+            for n, row in loads.items()
+            if row["cached"][0] < static[0] / 2
+        },
+    )
+    verdict(
+        "Lighthouse mobile 100/100/100/100",
+        {n: "/".join(map(str, s)) for n, s in scores.items() if min(s) < 100},
+    )
+    return "\n".join(lines)
 
 
 def main():
@@ -243,15 +296,7 @@ def main():
     )
     print(table("Demo content", *demo))  # noqa: T201
     print(table(f"Demo content + {options.resources} resources", *more))  # noqa: T201
-    grown = {
-        name: (m["queries"], more[0][name]["queries"])
-        for name, m in demo[0].items()
-        if more[0][name]["queries"] != m["queries"]
-    }
-    print(  # noqa: T201
-        "\nQueries per page type: "
-        + ("the same with more resources." if not grown else f"changed: {grown}")
-    )
+    print("\nBudgets (demo content):\n" + verdicts(demo, more, options.resources))  # noqa: T201
 
 
 if __name__ == "__main__":
