@@ -154,3 +154,40 @@ def load_scheduled_page(home):
     # Publishing a revision whose go-live date is in the future schedules it.
     page.save_revision().publish()
     return page
+
+
+def load_home_sections(home, featured_campaign):
+    """The home page's sections, once campaigns, resources and lists exist."""
+    from newsletter.demo import DEMO_LIST_NAME
+    from newsletter.models import MailingList
+
+    mailing_list = MailingList.objects.filter(
+        name=DEMO_LIST_NAME, locale=home.locale
+    ).first()
+    home.featured_campaign = featured_campaign
+    home.body = [
+        (
+            "resource_listing",
+            {
+                "mode": "latest",
+                "heading": "Latest reports and briefings",
+                "intro": "New research from our library, newest first.",
+                "items": [],
+                "tag": "",
+                "resource_type": "",
+                "count": 3,
+            },
+        ),
+        (
+            "signup",
+            {
+                "heading": "Stay informed",
+                "text": "One email when there is news on reprisals at the UN, "
+                "and what you can do about it. Nothing else.",
+                "mailing_list": mailing_list,
+                "button_label": "Sign up",
+                "ask_first_name": False,
+            },
+        ),
+    ]
+    home.save_revision().publish()

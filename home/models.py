@@ -1,8 +1,9 @@
 """The home page (the site root) and standard content pages."""
 
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -24,16 +25,32 @@ class HomePage(BasePage):
         features=["bold", "italic", "link"],
         help_text=_("One or two sentences on who you are and what you want."),
     )
+    featured_campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("featured campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown large under the introduction. Leave empty to feature the "
+            "newest active campaign."
+        ),
+    )
     body = StreamField(
         HomeStreamBlock(),
         blank=True,
         verbose_name=_("sections"),
-        help_text=_("Sections below the introduction, in the order shown."),
+        help_text=_(
+            "Sections below the featured campaign, in the order shown: key "
+            "numbers, latest resources, the sign-up form, text..."
+        ),
     )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("heading"),
         FieldPanel("intro"),
+        PageChooserPanel("featured_campaign", "campaigns.CampaignPage"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -50,9 +67,38 @@ class HomePage(BasePage):
 
     @property
     def default_summary(self):
-        from django.utils.html import strip_tags
-
         return strip_tags(self.intro)
+
+    def get_featured_campaign(self):
+        """The chosen campaign if live, else the newest live active one."""
+        from campaigns.models import CampaignPage
+
+        campaigns = (
+            CampaignPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("hero_image", "listing_image")
+        )
+        if self.featured_campaign_id:
+            # In the reader's language: a translated home page still points
+            # at the campaign chosen in the original.
+            chosen = campaigns.filter(
+                translation_key__in=CampaignPage.objects.filter(
+                    pk=self.featured_campaign_id
+                ).values("translation_key")
+            ).first()
+            if chosen:
+                return chosen
+        return (
+            campaigns.filter(status=CampaignPage.Status.ACTIVE)
+            .order_by("-first_published_at")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_campaign"] = self.get_featured_campaign()
+        return context
 
     def get_json_ld(self, request=None, image_url=None):
         """The home page stands for the organisation behind the site."""

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         # sign-up block.
         resources_demo.load(home)
         newsletter_demo.load(home)
-        campaigns_demo.load(home)
+        end_reprisals = campaigns_demo.load(home)
+        home_demo.load_home_sections(home, end_reprisals)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready under '{home.title}'.")
         )
