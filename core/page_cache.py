@@ -18,6 +18,7 @@ generation, so only a single-process server sees every bump.
 
 import functools
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -35,8 +36,14 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def new_generation():
+    # Time-based, so that a generation lost from the cache (evicted, or the
+    # cache restarted) is never reused: entries of the old one stay orphans.
+    return time.time_ns() // 1000
+
+
 def generation():
-    return page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    return page_cache().get_or_set(GENERATION_KEY, new_generation, timeout=None)
 
 
 def clear_page_cache(**kwargs):
@@ -45,7 +52,7 @@ def clear_page_cache(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation stored yet: nothing is cached either
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(GENERATION_KEY, new_generation(), timeout=None)
 
 
 def cache_key(request):
