@@ -116,6 +116,21 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Find a page deeper down by its URL in two queries, not two per level.
+
+        Wagtail walks the tree one URL segment at a time (a child query and a
+        `.specific` query per level); a page's full URL path is stored, so a
+        deep page is found directly. Anything else (sub-routes of routable
+        pages such as the library's feed, unknown paths) takes Wagtail's walk.
+        """
+        if len(path_components) > 1:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            target = Page.objects.filter(url_path=url_path).first()
+            if target is not None:
+                return target.specific.route(request, [])
+        return super().route(request, path_components)
+
     def get_meta_description(self):
         return self.search_description or self.get_listing_summary()
 

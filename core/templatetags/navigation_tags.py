@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.blocks import SOCIAL_NETWORKS
+from core.content_cache import remember_until_content_changes
 
 register = template.Library()
 
@@ -21,10 +22,13 @@ def _localized_root(request):
 def main_menu(context):
     """Top-level pages marked 'Show in menus', in the reader's language."""
     request = context["request"]
-    root = _localized_root(request)
-    items = []
-    if root is not None:
-        items = list(
+    site = Site.find_for_request(request)
+
+    def menu_pages():
+        root = _localized_root(request)
+        if root is None:
+            return []
+        return list(
             root.get_children()
             .live()
             .public()
@@ -32,6 +36,10 @@ def main_menu(context):
             .specific(defer=True)
             .order_by("path")
         )
+
+    items = remember_until_content_changes(
+        ("menu", site.pk if site else 0, get_language()), menu_pages
+    )
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     menu = [
@@ -54,9 +62,12 @@ def breadcrumbs(context):
     """The path from the home page down to the current page."""
     page = context.get("page")
     ancestors = []
-    if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(
-            page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+    if isinstance(page, Page) and page.pk and page.depth > 2:
+        ancestors = remember_until_content_changes(
+            ("breadcrumbs", page.pk),
+            lambda: list(
+                page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+            ),
         )
     return {"ancestors": ancestors, "page": page}
 
@@ -70,12 +81,15 @@ def live_translations(page):
     """
     if not isinstance(page, Page) or not page.pk:
         return []
-    return list(
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .order_by("locale__language_code")
+    return remember_until_content_changes(
+        ("translations", page.translation_key),
+        lambda: list(
+            page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        ),
     )
 
 
@@ -102,7 +116,10 @@ def footer_links(context):
     page_ids = [value["page"] for value in raw if value.get("page")]
     if site_settings.privacy_notice_id:
         page_ids.append(site_settings.privacy_notice_id)
-    pages = _live_pages_in_language(page_ids)
+    pages = remember_until_content_changes(
+        ("footer", site_settings.pk, get_language()),
+        lambda: _live_pages_in_language(page_ids),
+    )
 
     def url_of(page_id):
         page = pages.get(page_id)
