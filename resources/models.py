@@ -252,6 +252,29 @@ class ResourcePage(BasePage):
     def default_image(self):
         return self.cover_image
 
+    # Shared as a dated piece of writing, not a website.
+    og_type = "article"
+
+    def get_json_ld(self, request=None, image_url=None):
+        """A Report (or news article) with its publication date and PDF."""
+        data = super().get_json_ld(request, image_url)
+        data["@type"] = {
+            ResourceType.NEWS: "NewsArticle",
+            ResourceType.STATEMENT: "Article",
+        }.get(self.resource_type, "Report")
+        data["headline"] = self.title
+        data["genre"] = str(self.get_resource_type_display())
+        data["datePublished"] = self.publication_date.isoformat()
+        if self.document_id:
+            data["encoding"] = {
+                "@type": "MediaObject",
+                "contentUrl": request.build_absolute_uri(self.document.url)
+                if request
+                else self.document.url,
+                "encodingFormat": "application/pdf",
+            }
+        return data
+
     def pdf_search_text(self):
         """The PDF's extracted text, for the search index."""
         if not self.document_id:

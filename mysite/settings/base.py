@@ -100,8 +100,9 @@ WSGI_APPLICATION = "mysite.wsgi.application"
 
 # One DATABASE_URL; without it, the embedded SQLite file.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        # An empty DATABASE_URL counts as unset.
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
