@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from core.content_cache import remember_until_content_changes
 from resources.models import Place, ResourcePage, ResourcePageTag, ResourceType
 
 FILTER_NAMES = ("q", "type", "topic", "place", "year")
@@ -53,20 +54,20 @@ class Library:
     """The live resources under one index page, narrowed by the reader's filters.
 
     A fixed number of queries whatever the number of resources: the choices
-    (3), the count, and one page of results with what the cards show.
+    (3, kept until content changes), the count, and one page of results with
+    what the cards show.
     """
 
     def __init__(self, index, params):
         self.index = index
         self.base = ResourcePage.objects.live().public().descendant_of(index)
+        # The choices change only when something is published or a place is
+        # edited, so they are kept until then (core.content_cache).
+        topics, places, years = remember_until_content_changes(
+            ("library-choices", index.pk), self._choices
+        )
         self.form = ResourceFilterForm(
-            params,
-            topics=self._topics(),
-            places=self._places(),
-            years=[
-                day.year
-                for day in self.base.dates("publication_date", "year", order="DESC")
-            ],
+            params, topics=topics, places=places, years=years
         )
         # Invalid fields drop out of cleaned_data: an unknown value is ignored.
         self.form.is_valid()
@@ -76,6 +77,14 @@ class Library:
             if self.form.cleaned_data.get(name) not in (None, "")
         }
         self.results = self._results()
+
+    def _choices(self):
+        years = self.base.dates("publication_date", "year", order="DESC")
+        return (
+            list(self._topics()),
+            self._places(),
+            [day.year for day in years],
+        )
 
     def _topics(self):
         tag_ids = ResourcePageTag.objects.filter(

@@ -95,10 +95,13 @@ def test_footer_menu_queries_do_not_grow_with_links(
 
     with CaptureQueriesContext(connection) as one:
         client.get("/")
+    # Counted now: the next request empties the connection's query log.
+    queries_with_one_link = len(one)
     site_settings(
         footer_links=[("link", {"page": p, "url": "", "label": ""}) for p in pages]
     )
-    with django_assert_max_num_queries(len(one)):
+    client.get("/")  # saving the settings emptied the cached footer
+    with django_assert_max_num_queries(queries_with_one_link):
         html = client.get("/").content.decode()
     assert "Page 7" in html
 
