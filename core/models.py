@@ -13,6 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from core.blocks import FooterLinkBlock, SocialProfileBlock
+from core.patches import RouteByUrlPathMixin
+from core.serving.onion import onion_root_url
 
 
 class ListingFieldsMixin(models.Model):
@@ -101,8 +103,11 @@ class SocialFieldsMixin(models.Model):
         abstract = True
 
 
-class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
-    """A page with listing and sharing fields; every site page type extends it."""
+class BasePage(RouteByUrlPathMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
+    """A page with listing and sharing fields; every site page type extends it.
+
+    Deep pages are found by their URL path (core.patches.RouteByUrlPathMixin).
+    """
 
     promote_panels = (
         Page.promote_panels
@@ -116,20 +121,14 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
-    def route(self, request, path_components):
-        """Find a page deeper down by its URL in two queries, not two per level.
-
-        Wagtail walks the tree one URL segment at a time (a child query and a
-        `.specific` query per level); a page's full URL path is stored, so a
-        deep page is found directly. Anything else (sub-routes of routable
-        pages such as the library's feed, unknown paths) takes Wagtail's walk.
-        """
-        if len(path_components) > 1:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            target = Page.objects.filter(url_path=url_path).first()
-            if target is not None:
-                return target.specific.route(request, [])
-        return super().route(request, path_components)
+    def get_url_parts(self, request=None):
+        # On the onion service, absolute links (canonical, sharing, feeds)
+        # stay on the onion host: a reader there must not be sent out of Tor.
+        parts = super().get_url_parts(request=request)
+        onion = onion_root_url(request)
+        if parts is None or onion is None or parts[1] is None:
+            return parts
+        return (parts[0], onion, parts[2])
 
     def get_meta_description(self):
         return self.search_description or self.get_listing_summary()

@@ -8,6 +8,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core.serving.headers import never_store
+
 RESULTS_PER_PAGE = 10
 # Long enough for any real question; anything longer is cut, not refused.
 MAX_QUERY_LENGTH = 200
@@ -85,7 +87,7 @@ def search(request):
     elided = []
     if results_page is not None:
         elided = results_page.paginator.get_elided_page_range(results_page.number)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "home/search_results.html",
         {
@@ -96,3 +98,8 @@ def search(request):
             "promotions": promotions,
         },
     )
+    if query:
+        # What a reader searched for is never kept in a shared cache: a fast
+        # answer would tell anyone that somebody searched for those words.
+        never_store(response)
+    return response

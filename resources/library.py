@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from core.content_cache import remember_until_content_changes
+from core.serving.content_cache import remember_until_content_changes
 from resources.models import Place, ResourcePage, ResourcePageTag, ResourceType
 
 FILTER_NAMES = ("q", "type", "topic", "place", "year")
@@ -62,7 +62,7 @@ class Library:
         self.index = index
         self.base = ResourcePage.objects.live().public().descendant_of(index)
         # The choices change only when something is published or a place is
-        # edited, so they are kept until then (core.content_cache).
+        # edited, so they are kept until then (core.serving.content_cache).
         topics, places, years = remember_until_content_changes(
             ("library-choices", index.pk), self._choices
         )

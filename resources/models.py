@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.serving.headers import never_store
 from resources.panels import PdfTextStatusPanel
 
 
@@ -352,6 +353,13 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
         context["page_obj"] = library.get_page(request.GET.get("page"))
         context["resources"] = context["page_obj"].object_list
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get("q", "").strip():
+            # What a reader searched for is never kept in a shared cache.
+            never_store(response)
+        return response
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.blocks import SOCIAL_NETWORKS
-from core.content_cache import remember_until_content_changes
+from core.serving.content_cache import remember_until_content_changes
 
 register = template.Library()
 

@@ -61,12 +61,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "core.http_headers.SecurityHeadersMiddleware",
-    "core.http_headers.ContentSecurityPolicyMiddleware",
+    "core.serving.onion.OnionAwareSecurityMiddleware",
+    "core.serving.headers.SecurityHeadersMiddleware",
+    "core.serving.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "core.page_cache.PageCacheMiddleware",
-    "core.http_headers.PublicCacheMiddleware",
+    "core.serving.page_cache.PageCacheMiddleware",
+    "core.serving.headers.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "core.middleware.OnionLocationMiddleware",
+    "core.serving.onion.OnionLocationMiddleware",
 ]
 
 ROOT_URLCONF = "mysite.urls"
@@ -173,7 +173,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Headers, Content-Security-Policy and caching of public pages: see
-# core/http_headers.py and core/page_cache.py.
+# core/serving/ (its package docstring states what is cached and sent).
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # Features no page uses, refused to the page and anything it frames. Autoplay
 # and fullscreen keep their defaults: the video player, loaded on a click,
@@ -205,8 +205,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Wagtail's admin uses inline scripts and styles, blob: and data: images;
-# its previews are framed by the admin itself (core/http_headers.py).
+# its previews are framed by the admin itself (core/serving/headers.py).
 ADMIN_URL_PREFIXES = ("/admin/",)
+# The site's Tor onion host, if it has one (production reads ONION_HOST).
+ONION_HOST = ""
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

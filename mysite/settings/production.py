@@ -32,6 +32,12 @@ CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noq
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
+# A Tor onion service in front of the same app (core/serving/onion.py): served
+# over plain http (Tor encrypts end to end), so its origin is http://.
+ONION_HOST = os.environ.get("ONION_HOST", "").strip().lower()
+if ONION_HOST:
+    ALLOWED_HOSTS.append(ONION_HOST)  # noqa: F405
+    CSRF_TRUSTED_ORIGINS.append(f"http://{ONION_HOST}")
 
 # Background tasks go through the database and a `manage.py db_worker` process.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -4,8 +4,8 @@ answers every part of a page repeats are looked up once per request."""
 import pytest
 from wagtail.models import Locale
 
-from core import request_memo
-from core.request_memo import remember
+from core.serving import request_memo
+from core.serving.request_memo import remember
 from tests import factories
 
 
@@ -46,13 +46,13 @@ def test_an_unpublished_deep_page_is_not_served(client, home_page, deep_page):
 def test_locale_is_looked_up_once_per_request(django_assert_num_queries, home_page):
     # What the request_started / request_finished signals call (sending the
     # signals themselves would also close the test's database connection).
-    request_memo._start()
+    request_memo.start()
     try:
         with django_assert_num_queries(1):
             for _ in range(5):
                 Locale.objects.get_for_language("en")
     finally:
-        request_memo._finish()
+        request_memo.finish()
     # Outside a request nothing is remembered.
     with django_assert_num_queries(2):
         Locale.objects.get_for_language("en")
@@ -62,11 +62,11 @@ def test_locale_is_looked_up_once_per_request(django_assert_num_queries, home_pa
 @pytest.mark.django_db
 def test_remember_forgets_when_the_request_ends():
     calls = []
-    request_memo._start()
+    request_memo.start()
     remember("answer", lambda: calls.append(1) or 42)
     assert remember("answer", lambda: calls.append(1) or 42) == 42
-    request_memo._finish()
-    request_memo._start()
+    request_memo.finish()
+    request_memo.start()
     remember("answer", lambda: calls.append(1) or 42)
-    request_memo._finish()
+    request_memo.finish()
     assert len(calls) == 2

@@ -14,22 +14,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-
-def is_admin_path(path):
-    """Whether `path` belongs to the Wagtail admin (which has its own policy)."""
-    return path.startswith(settings.ADMIN_URL_PREFIXES)
-
-
-def is_preview_path(path):
-    """Admin URLs whose response the admin shows inside its own iframe.
-
-    Page previews (.../preview/), block previews (/admin/block-preview/) and
-    the workflow's previews.
-    """
-    segments = path.strip("/").split("/")
-    return is_admin_path(path) and any(
-        segment == "preview" or segment.endswith("-preview") for segment in segments
-    )
+from core.serving.onion import is_onion_request
+from core.serving.paths import is_admin_path, is_preview_path
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -60,6 +46,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             )
             if is_preview_path(request.path_info):
                 parts.config["frame-ancestors"] = ["'self'"]
+        elif is_onion_request(request):
+            # The onion service is plain http: upgrading its own http://
+            # addresses to https would break every stylesheet and image.
+            parts = PolicyParts(
+                config=dict(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]),
+                update=parts.update,
+                replace=parts.replace,
+                nonce=parts.nonce,
+            )
+            parts.config.pop("upgrade-insecure-requests", None)
         return parts
 
 
@@ -132,3 +128,14 @@ class PublicCacheMiddleware:
         elif response.has_header("Vary"):
             del response["Vary"]
         return response
+
+
+def never_store(response):
+    """Keep `response` out of every cache: the page cache, a CDN, the browser.
+
+    For answers that reveal what a reader asked, such as search results: kept
+    in a shared cache, their presence (a fast answer) would tell anyone that
+    somebody searched for those words.
+    """
+    patch_cache_control(response, no_store=True, private=True)
+    return response

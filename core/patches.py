@@ -1,0 +1,162 @@
+"""Every place the project replaces or bypasses Wagtail's own code.
+
+Wagtail offers no hook for these, and each saves queries on every public page.
+Each patch names the upstream code it replaces or relies on and the SHA-256 of
+that code's source as last reviewed. `apply()` (from CoreConfig.ready) installs
+them and logs one line each at start-up; the system check `core.W001` and the
+guard test (tests/core/test_patches.py) fail when the upstream source changes,
+so a Wagtail upgrade cannot change them silently: read the new upstream code,
+adapt the patch, then record the new hash.
+"""
+
+import hashlib
+import inspect
+import logging
+from dataclasses import dataclass
+
+from django.core import checks
+from django.db.models import Q
+
+from core.serving.request_memo import remember
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Patch:
+    name: str
+    upstream: str  # dotted path of the upstream function replaced or bypassed
+    reviewed_sha256: str
+    why: str
+
+
+PATCHES = (
+    Patch(
+        name="locale lookup once per request",
+        upstream="wagtail.models.i18n.LocaleManager.get_for_language",
+        reviewed_sha256="18f837c7d750cfe4a7bfa7a903b7d4a039711155ab0bcba15bce4ce51ad0d396",
+        why="every `.localized` asks which Locale a language is: one query each",
+    ),
+    Patch(
+        name="view restrictions read once per request",
+        upstream="wagtail.query.PageQuerySet.private_q",
+        reviewed_sha256="eb30b1c0017f13c2f7f385972ddefbe70a2c2818d648ce22a709c370ac519368",
+        why="every `.public()` reads all view restrictions: one query each",
+    ),
+    Patch(
+        name="deep pages routed by URL path",
+        upstream="wagtail.models.pages.Page.route",
+        reviewed_sha256="643c9afcc2deb381296f704fbcfb95e6b200c7d8710bafcc62d3d8c8070b6da3",
+        why="Wagtail walks the tree one segment at a time: two queries a level",
+    ),
+)
+
+
+def resolve(dotted):
+    """The function at a dotted path such as 'pkg.module.Class.method'."""
+    import importlib
+
+    parts = dotted.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        try:
+            target = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        for attribute in parts[split:]:
+            target = getattr(target, attribute)
+        return getattr(target, "__wrapped_upstream__", target)
+    raise ImportError(dotted)
+
+
+def source_sha256(function):
+    return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
+
+
+def changed_upstream():
+    """The patches whose upstream source is not the one last reviewed."""
+    return [
+        patch
+        for patch in PATCHES
+        if source_sha256(resolve(patch.upstream)) != patch.reviewed_sha256
+    ]
+
+
+@checks.register()
+def check_patched_upstream(app_configs, **kwargs):
+    return [
+        checks.Warning(
+            f"Wagtail's {patch.upstream} changed since core.patches was written "
+            f"({patch.name}).",
+            hint="Read the new upstream code, adapt the patch in core/patches.py, "
+            "then record the new source hash there.",
+            id="core.W001",
+        )
+        for patch in changed_upstream()
+    ]
+
+
+def _memoized_get_for_language(upstream):
+    def get_for_language(self, language_code):
+        return remember(
+            ("locale", language_code), lambda: upstream(self, language_code)
+        )
+
+    get_for_language.__wrapped_upstream__ = upstream
+    return get_for_language
+
+
+def _memoized_private_q(upstream):
+    from wagtail.models import PageViewRestriction
+
+    def private_q(self):
+        # Wagtail's PageQuerySet.private_q, with the restrictions read once
+        # per request.
+        restrictions = remember(
+            "page_view_restrictions",
+            lambda: list(PageViewRestriction.objects.select_related("page")),
+        )
+        q = Q()
+        for restriction in restrictions:
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])
+
+    private_q.__wrapped_upstream__ = upstream
+    return private_q
+
+
+class RouteByUrlPathMixin:
+    """For page models: find a page deeper down in two queries, not two a level.
+
+    Relies on Wagtail's Page.route (see PATCHES): Wagtail walks the tree one
+    URL segment at a time (a child query and a `.specific` query per level)
+    and each page's `route()` may answer for the rest of the path. Every page
+    type of this project under the first level routes only its own children,
+    so a deep page is found by its stored full URL path. Anything else
+    (sub-routes of routable pages such as the library's feed, unknown paths)
+    takes Wagtail's walk.
+    """
+
+    def route(self, request, path_components):
+        from wagtail.models import Page
+
+        if len(path_components) > 1:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            target = Page.objects.filter(url_path=url_path).first()
+            if target is not None:
+                return target.specific.route(request, [])
+        return super().route(request, path_components)
+
+
+def apply():
+    """Install the patches and say so in the log, once per process."""
+    from wagtail.models.i18n import LocaleManager
+    from wagtail.query import PageQuerySet
+
+    if not hasattr(LocaleManager.get_for_language, "__wrapped_upstream__"):
+        LocaleManager.get_for_language = _memoized_get_for_language(
+            LocaleManager.get_for_language
+        )
+    if not hasattr(PageQuerySet.private_q, "__wrapped_upstream__"):
+        PageQuerySet.private_q = _memoized_private_q(PageQuerySet.private_q)
+    for patch in PATCHES:
+        logger.info("core.patches: %s (over %s)", patch.name, patch.upstream)
