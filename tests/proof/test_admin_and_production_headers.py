@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import Client
 
 from core.serving.paths import is_preview_path
 from tests import factories
