@@ -113,9 +113,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Redis errors are misses, with short timeouts and a pause after
+            # a failure: the site degrades, never fails (core/serving/resilient.py).
+            "BACKEND": "core.serving.resilient.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mysite"),
         }
     }
@@ -232,6 +238,8 @@ PUBLIC_CACHE_MAX_AGE_NOT_FOUND = 60
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# After a cache failure, how long each process serves without asking it.
+CACHE_RETRY_SECONDS = 5
 # A CDN or Varnish in front of the site that accepts HTTP PURGE requests.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {

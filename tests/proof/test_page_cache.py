@@ -1,6 +1,10 @@
 """The whole-page cache: anonymous GETs only, emptied when content changes,
 keyed on what the page read and varies on, never telling the public."""
 
+import contextlib
+import socket
+import threading
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -20,7 +24,8 @@ def served_from(response):
 @pytest.fixture
 def page_cache_on():
     cache.clear()
-    with override_settings(PAGE_CACHE_ENABLED=True):
+    # A cache back from an outage is asked again at once (no pause).
+    with override_settings(PAGE_CACHE_ENABLED=True, CACHE_RETRY_SECONDS=0):
         yield
     cache.clear()
 
@@ -254,3 +259,62 @@ def test_a_page_kept_before_an_outage_is_not_served_after_it(
     monkeypatch.setattr(resilient, "cache", working)
     response = client.get("/about/")
     assert b"Changed during the outage" in response.content
+
+
+def redis_at(port):
+    return {
+        "default": {
+            "BACKEND": "core.serving.resilient.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        }
+    }
+
+
+def test_a_redis_that_refuses_connections_costs_a_miss_not_an_error(
+    page_cache_on, about
+):
+    # Nothing listens on port 9: connections are refused at once. (Django's
+    # test signals rebuild the cache handlers when CACHES changes.)
+    with override_settings(CACHES=redis_at(9)):
+        for path in ("/", "/about/", "/search/?q=about"):
+            assert Client().get(path).status_code == 200
+        assert resilient.is_down()
+    assert Client().get("/about/").status_code == 200
+    assert not resilient.is_down()
+
+
+@pytest.fixture
+def hanging_redis():
+    """A port that accepts connections and never answers; counts them."""
+    server = socket.create_server(("127.0.0.1", 0))
+    accepted = []
+
+    def accept():
+        with contextlib.suppress(OSError):
+            while True:
+                accepted.append(server.accept()[0])
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield server.getsockname()[1], accepted
+    server.close()
+    for connection in accepted:
+        connection.close()
+
+
+def test_a_redis_that_hangs_is_asked_once_per_retry_interval(
+    page_cache_on, about, hanging_redis
+):
+    port, accepted = hanging_redis
+    with override_settings(CACHES=redis_at(port), CACHE_RETRY_SECONDS=60):
+        assert Client().get("/about/").status_code == 200
+        assert resilient.is_down()
+        tried = len(accepted)
+        for _ in range(4):
+            assert Client().get("/about/").status_code == 200
+    # The first request waited for the timeout; the later ones skipped Redis.
+    assert tried >= 1
+    assert len(accepted) == tried
+    resilient._state["failed_at"] = 0.0  # noqa: SLF001 - end the pause now
+    Client().get("/about/")
+    assert not resilient.is_down()
