@@ -33,8 +33,15 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
 
-# Background tasks go through the database and a `manage.py db_worker` process.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks go through the database and `manage.py db_worker`
+# processes: one for each queue (`db_worker --queue-name default` and
+# `db_worker --queue-name documents`), so emails never wait behind PDFs.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
 
 # Email through SMTP; the host and credentials come from the environment.
 EMAIL_BACKEND = os.environ.get(
