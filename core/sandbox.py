@@ -6,8 +6,9 @@ Python process that limits itself (`resource.setrlimit`: address space and
 CPU seconds) before reading the file, and the parent kills it when the
 wall-clock timeout passes.
 
-A job is a function `job(data: bytes) -> (result: dict, output: bytes | None)`
-named as "module:function"; it must work without Django set up.
+A job is a function `job(data: bytes, **options) -> (result: dict, output:
+bytes | None)` named as "module:function"; options and result are JSON, and
+the job must work without Django set up.
 
     python -m core.sandbox module:function WORKDIR MEMORY_BYTES CPU_SECONDS
 """
@@ -30,11 +31,12 @@ class SandboxFailed(RuntimeError):
         self.reason = reason
 
 
-def run_limited(job, data, *, seconds, memory_bytes):
+def run_limited(job, data, *, seconds, memory_bytes, options=None):
     """Run `job` on `data` in a limited child; its (result, output bytes)."""
     with tempfile.TemporaryDirectory(prefix="sandbox-") as workdir:
         work = Path(workdir)
         (work / "input").write_bytes(data)
+        (work / "options.json").write_text(json.dumps(options or {}))
         command = [
             sys.executable,
             "-m",
@@ -79,7 +81,8 @@ def _main(job, workdir, memory_bytes, cpu_seconds):
     module_name, function_name = job.split(":")
     function = getattr(importlib.import_module(module_name), function_name)
     work = Path(workdir)
-    result, output = function((work / "input").read_bytes())
+    options = json.loads((work / "options.json").read_text())
+    result, output = function((work / "input").read_bytes(), **options)
     if output is not None:
         (work / "output").write_bytes(output)
     (work / "result.json").write_text(json.dumps(result))
