@@ -1,4 +1,5 @@
-"""Background work of the resources app: reading the text out of PDFs."""
+"""Background work of the resources app: reading the text out of PDFs, on
+the `documents` queue (slow work, kept apart from the confirmation emails)."""
 
 import logging
 
@@ -7,10 +8,12 @@ from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.search.index import insert_or_update_object
 
+from core.document_tasks import DOCUMENTS_QUEUE
+
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name=DOCUMENTS_QUEUE)
 def extract_pdf_text(document_id):
     """Read a document's PDF text, store it, and re-index the pages that use it."""
     from resources.models import PdfText, ResourcePage

@@ -128,9 +128,23 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work (emails, PDF text extraction) runs at once in development;
-# production switches to the database backend and a `db_worker` process.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work runs at once in development and tests; production switches
+# to the database backend and `db_worker` processes. Two queues: `default`
+# (confirmation emails, quick) and `documents` (PDF stripping and text
+# extraction, slow), so a huge PDF never delays a sign-up's email.
+TASK_QUEUES = ["default", "documents"]
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
+# What one document may cost the worker (core.sandbox): wall-clock and CPU
+# seconds, and address space of the child process.
+DOCUMENT_PROCESSING_SECONDS = int(os.environ.get("DOCUMENT_PROCESSING_SECONDS", "120"))
+DOCUMENT_PROCESSING_MEMORY_MB = int(
+    os.environ.get("DOCUMENT_PROCESSING_MEMORY_MB", "1024")
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -285,4 +299,7 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served by the site itself, as attachments.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Upload forms that refuse files whose metadata cannot be removed.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.upload_forms.MetadataSafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.MetadataSafeDocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -39,8 +39,15 @@ if ONION_HOST:
     ALLOWED_HOSTS.append(ONION_HOST)  # noqa: F405
     CSRF_TRUSTED_ORIGINS.append(f"http://{ONION_HOST}")
 
-# Background tasks go through the database and a `manage.py db_worker` process.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks go through the database and `manage.py db_worker`
+# processes: one for each queue (`db_worker --queue-name default` and
+# `db_worker --queue-name documents`), so emails never wait behind PDFs.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
 
 # Email through SMTP; the host and credentials come from the environment.
 EMAIL_BACKEND = os.environ.get(
