@@ -7,7 +7,6 @@ in `ConsentWording`), the page the form was on, and two timestamps.
 """
 
 import hashlib
-import hmac
 import secrets
 import uuid
 
@@ -23,29 +22,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.models import BasePage
-
-
-def normalise_email(address):
-    """The address as stored: trimmed, with its domain lowercased.
-
-    The local part stays as typed: RFC 5321 lets servers treat it as case
-    sensitive, so lowercasing it could merge two different mailboxes.
-    """
-    address = (address or "").strip()
-    local, at, domain = address.rpartition("@")
-    if not at:
-        return address
-    return f"{local}@{domain.lower()}"
-
-
-def email_key(address):
-    """A keyed hash of a normalised address (HMAC-SHA256 with SECRET_KEY).
-
-    Keyed, so that the table of erased addresses cannot be reversed with a
-    dictionary of known addresses by whoever reads a database dump alone.
-    """
-    key = ("newsletter.erased:" + settings.SECRET_KEY).encode()
-    return hmac.new(key, normalise_email(address).encode(), hashlib.sha256).hexdigest()
+from newsletter.addresses import email_key, normalise_email
 
 
 def new_nonce():
@@ -394,7 +371,7 @@ class SignupPage(BasePage):
         return strip_tags(self.intro)
 
     def get_context(self, request, *args, **kwargs):
-        from newsletter.forms import signup_form_context
+        from newsletter.signup import signup_form_context
 
         context = super().get_context(request, *args, **kwargs)
         context["signup"] = signup_form_context(

@@ -1,21 +1,15 @@
-"""The sign-up POST, the pages its emails link to, and the admin CSV export.
+"""The sign-up POST and the pages its emails link to.
 
 None of these views sets a cookie or reads the session, and none records the
-client's IP address or user agent (the rate limit keeps a keyed hash of the
-address in the cache only, for a few minutes).
+client's IP address or user agent (see newsletter/abuse.py for the controls
+against bots and forged posts; newsletter/export.py holds the admin export).
 """
 
-import csv
-import hashlib
-import hmac
 import logging
-import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,7 +19,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, Site
 
-from newsletter.forms import FormToken, SignupForm, signup_form_context
+from newsletter.abuse import is_cross_site, rate_limited
+from newsletter.addresses import email_key
+from newsletter.forms import FormToken, SignupForm
 from newsletter.models import (
     ConsentWording,
     ErasedAddress,
@@ -33,74 +29,15 @@ from newsletter.models import (
     NewsletterSettings,
     Subscriber,
     Subscription,
-    email_key,
     new_nonce,
 )
+from newsletter.signup import signup_form_context
 from newsletter.tasks import send_signup_email
 from newsletter.tokens import read_confirm_token, read_unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-
-
-def client_address(request):
-    """The client's address, from the trusted proxy's header when behind one."""
-    header = getattr(settings, "NEWSLETTER_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        # The rightmost entries were added by our own proxies; anything to
-        # their left came from the client and could be forged.
-        hops = [part.strip() for part in request.META[header].split(",")]
-        proxies = max(1, getattr(settings, "NEWSLETTER_TRUSTED_PROXY_COUNT", 1))
-        return hops[-proxies] if len(hops) >= proxies else hops[0]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def rate_limited(request, bucket):
-    """True once a client has posted more than the limit in the window.
-
-    The counter's key is an HMAC of the client address and the current time
-    window, held ONLY in the cache (Redis in production) and expiring with the
-    window: the address itself is never stored, in the database, the cache or
-    the logs, and a key cannot be linked to the next window's.
-    """
-    limit, window = getattr(settings, "NEWSLETTER_RATE_LIMIT", (10, 600))
-    slot = int(time.time() // window)
-    secret = ("newsletter.ratelimit:" + settings.SECRET_KEY).encode()
-    digest = hmac.new(
-        secret, f"{bucket}|{slot}|{client_address(request)}".encode(), hashlib.sha256
-    ).hexdigest()[:40]
-    key = f"newsletter:rl:{digest}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
-
-
-def is_cross_site(request):
-    """True if the browser says this POST comes from another site.
-
-    The sign-up form is on cached, cookie-free pages, so it cannot carry
-    Django's CSRF token (that needs a cookie). Browsers label every request
-    with `Sec-Fetch-Site` and send `Origin` on POSTs: refusing anything not
-    from our own origin stops forged cross-site posts from real browsers.
-    A client that sends neither header is not a browser another site could
-    drive, and the worst a forged sign-up can do is send one confirmation
-    email, which the rate limits bound.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site and fetch_site not in ("same-origin", "none"):
-        return True
-    origin = request.headers.get("Origin")
-    if origin:
-        own = f"{request.scheme}://{request.get_host()}"
-        trusted = set(getattr(settings, "CSRF_TRUSTED_ORIGINS", []))
-        if origin != own and origin not in trusted:
-            return True
-    return False
 
 
 def _see_other(url):
@@ -311,86 +248,3 @@ def unsubscribe(request, token):
         )
     # The same answer if already unsubscribed or erased: they are off the list.
     return _private(render(request, "newsletter/unsubscribed.html", context))
-
-
-# The admin's subscriber export (registered by wagtail_hooks under /admin/).
-
-# A spreadsheet runs a cell that starts with one of these as a formula
-# (CSV injection); a leading apostrophe makes it plain text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-HEADER = [
-    "email",
-    "first_name",
-    "list",
-    "state",
-    "consent_given",
-    "confirmed",
-    "unsubscribed",
-    "source_url",
-    "consent_wording_sha256",
-]
-
-
-def csv_safe(value):
-    """The value as text a spreadsheet shows but never evaluates."""
-    if value is None:
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def subscription_rows(queryset):
-    yield HEADER
-    for sub in queryset.iterator(chunk_size=500):
-        yield [
-            sub.subscriber.email,
-            sub.subscriber.first_name,
-            sub.mailing_list.name,
-            sub.state,
-            sub.consented_at,
-            sub.confirmed_at,
-            sub.unsubscribed_at,
-            sub.source_url,
-            sub.consent_wording.sha256 if sub.consent_wording else "",
-        ]
-
-
-def export_subscribers(request):
-    """One row per subscription, filtered like the listing (list, state, search)."""
-    if not request.user.has_perm("newsletter.export_subscriber"):
-        raise PermissionDenied
-    queryset = Subscription.objects.select_related(
-        "subscriber", "mailing_list", "consent_wording"
-    ).order_by("subscriber__email", "mailing_list__name")
-    list_id = request.GET.get("mailing_list", "")
-    if list_id.isdigit():
-        queryset = queryset.filter(
-            mailing_list__in=MailingList.objects.filter(pk=int(list_id))
-        )
-    state = request.GET.get("state", "")
-    if state in Subscription.State.values:
-        queryset = queryset.filter(state=state)
-    search = request.GET.get("q", "").strip()
-    if search:
-        queryset = queryset.filter(subscriber__email__icontains=search[:254])
-
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (
-            writer.writerow([csv_safe(cell) for cell in row])
-            for row in subscription_rows(queryset)
-        ),
-        content_type="text/csv; charset=utf-8",
-    )
-    stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="subscribers-{stamp}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
