@@ -7,18 +7,27 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from newsletter.addresses import normalise_email
+from newsletter.addresses import AddressError, normalise_email
 
 SIGNUP_SALT = "newsletter.signup"
 
+
 # The time trap. Pages are cached (by the CDN and browsers), so the signed
 # timestamp in the form is the time the page was rendered, not the time the
-# visitor opened it: only a MINIMUM age proves a bot (no person reads and
+# visitor opened it: only a MINIMUM age hints at a bot (no person reads and
 # fills a form within 3 seconds of the page being made), and the maximum is
-# generous (7 days) so that a long-cached page still works. A token older
-# than that gets a polite "reload the page", never a silent drop.
-MIN_FORM_AGE = getattr(settings, "NEWSLETTER_MIN_FORM_AGE", 3)
-MAX_FORM_AGE = getattr(settings, "NEWSLETTER_MAX_FORM_AGE", 7 * 24 * 3600)
+# generous (7 days) so that a long-cached page still works. A page made a
+# moment ago (a new query string, a fresh publish) can meet a quick person,
+# so a too-fast sender is never dropped: they are asked to press again, with
+# a fresh token marked as such, whose own minimum age is a second.
+def min_form_age(repress=False):
+    if repress:
+        return getattr(settings, "NEWSLETTER_MIN_REPRESS_AGE", 1)
+    return getattr(settings, "NEWSLETTER_MIN_FORM_AGE", 3)
+
+
+def max_form_age():
+    return getattr(settings, "NEWSLETTER_MAX_FORM_AGE", 7 * 24 * 3600)
 
 
 class _Signer(signing.TimestampSigner):
@@ -32,9 +41,13 @@ class _Signer(signing.TimestampSigner):
         return signing.b62_encode(int(self.issued_at))
 
 
-def make_form_token(page_id, list_id, consent_hash, ask_first_name, issued_at=None):
+def make_form_token(
+    page_id, list_id, consent_hash, ask_first_name, issued_at=None, repress=False
+):
     """A signed, timestamped token naming the page, the list and the wording."""
     payload = {"p": page_id, "l": list_id, "c": consent_hash, "f": ask_first_name}
+    if repress:
+        payload["r"] = 1
     return _Signer(issued_at=issued_at).sign_object(payload)
 
 
@@ -46,6 +59,7 @@ class FormToken:
         self.list_id = payload.get("l")
         self.consent_hash = payload.get("c") or ""
         self.ask_first_name = bool(payload.get("f"))
+        self.repress = bool(payload.get("r"))
         self.age = age
 
     @classmethod
@@ -53,7 +67,7 @@ class FormToken:
         """The token's content, or None if it is forged, damaged or too old."""
         signer = _Signer()
         try:
-            payload = signer.unsign_object(token, max_age=MAX_FORM_AGE)
+            payload = signer.unsign_object(token, max_age=max_form_age())
             issued_at = signing.b62_decode(token.rsplit(signer.sep, 2)[-2])
         except (signing.BadSignature, ValueError, TypeError):
             return None
@@ -63,7 +77,17 @@ class FormToken:
 
     @property
     def too_fast(self):
-        return self.age < MIN_FORM_AGE
+        return self.age < min_form_age(self.repress)
+
+    def renewed(self):
+        """A fresh token for the same form, for a 'press again' page."""
+        return make_form_token(
+            self.page_id,
+            self.list_id,
+            self.consent_hash,
+            self.ask_first_name,
+            repress=True,
+        )
 
 
 def _no_line_breaks(value):
@@ -71,10 +95,25 @@ def _no_line_breaks(value):
         raise forms.ValidationError(_("Please write this on one line."))
 
 
+class AddressField(forms.EmailField):
+    """An email field that normalises before it validates, so that one
+    mailbox typed with invisible characters is still one valid address."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        _no_line_breaks(value)
+        try:
+            return normalise_email(value)
+        except AddressError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None
+
+
 class SignupForm(forms.Form):
     """Email (and, if the editor asked, a first name) to join a mailing list."""
 
-    email = forms.EmailField(
+    email = AddressField(
         label=_("Email address"),
         max_length=254,
         error_messages={
@@ -105,8 +144,3 @@ class SignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not ask_first_name:
             del self.fields["first_name"]
-
-    def clean_email(self):
-        value = self.cleaned_data["email"]
-        _no_line_breaks(value)
-        return normalise_email(value)

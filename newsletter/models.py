@@ -22,7 +22,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.models import BasePage
-from newsletter.addresses import email_key, normalise_email
+from newsletter.addresses import email_key, email_keys, stored_form
 
 
 def new_nonce():
@@ -123,7 +123,7 @@ class Subscriber(models.Model):
         return self.email
 
     def save(self, *args, **kwargs):
-        self.email = normalise_email(self.email)
+        self.email = stored_form(self.email)
         super().save(*args, **kwargs)
 
     def lists_summary(self):
@@ -244,8 +244,13 @@ class ErasedAddress(models.Model):
         cls.objects.get_or_create(key=email_key(address))
 
     @classmethod
+    def forget(cls, address):
+        """Drop the erasure (consent given again), under any key it has."""
+        cls.objects.filter(key__in=email_keys(address)).delete()
+
+    @classmethod
     def is_erased(cls, address):
-        return cls.objects.filter(key=email_key(address)).exists()
+        return cls.objects.filter(key__in=email_keys(address)).exists()
 
 
 def default_consent_text():

@@ -7,7 +7,6 @@ against bots and forged posts; newsletter/export.py holds the admin export).
 
 import logging
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -19,8 +18,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, Site
 
-from newsletter.abuse import is_cross_site, rate_limited
-from newsletter.addresses import email_key
+from newsletter.abuse import (
+    is_cross_site,
+    rate_limit_window,
+    rate_limited,
+    token_overused,
+)
 from newsletter.forms import FormToken, SignupForm
 from newsletter.models import (
     ConsentWording,
@@ -58,8 +61,20 @@ def _consent_wording(request, token):
     return ConsentWording.for_text(text)
 
 
-def _form_page(request, context, status):
-    return render(request, "newsletter/signup_form_page.html", context, status=status)
+def _form_page(request, template, form, mailing_list, token, raw_token, status):
+    """The sign-up form again, on a page of its own, as the sender left it."""
+    signup = signup_form_context(
+        request,
+        mailing_list=mailing_list,
+        ask_first_name=token.ask_first_name,
+        form=form,
+        token=raw_token,
+    )
+    response = render(
+        request, template, {"signup": signup, "form": form}, status=status
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @csrf_exempt  # Protected by is_cross_site() instead; see its docstring.
@@ -70,9 +85,7 @@ def subscribe(request):
         return render(request, "newsletter/cross_site.html", status=403)
     if rate_limited(request, "subscribe"):
         response = render(request, "newsletter/too_many.html", status=429)
-        response["Retry-After"] = str(
-            getattr(settings, "NEWSLETTER_RATE_LIMIT", (10, 600))[1]
-        )
+        response["Retry-After"] = str(rate_limit_window())
         return response
     if request.content_type not in FORM_CONTENT_TYPES:
         return render(request, "newsletter/bad_request.html", status=400)
@@ -89,22 +102,46 @@ def subscribe(request):
     form = SignupForm(request.POST, ask_first_name=token.ask_first_name)
     if not form.is_valid():
         # Errors depend only on what was typed, never on the address's state.
-        signup = signup_form_context(
+        return _form_page(
             request,
-            mailing_list=mailing_list,
-            ask_first_name=token.ask_first_name,
-            form=form,
-            token=raw_token,
+            "newsletter/signup_form_page.html",
+            form,
+            mailing_list,
+            token,
+            raw_token,
+            status=400,
         )
-        return _form_page(request, {"signup": signup, "form": form}, status=400)
 
     check_inbox = reverse("newsletter:check_inbox")
-    if form.cleaned_data["website"] or token.too_fast:
-        # A bot: it gets exactly what a person gets, and nothing is stored.
+    if form.cleaned_data["website"]:
+        # A bot that filled the hidden field: it gets what a person gets,
+        # and nothing is stored.
         return _see_other(check_inbox)
+    if token.too_fast or token_overused(raw_token):
+        # Perhaps a bot, perhaps a quick person on a page made a moment ago,
+        # or one of many on a cached page: never "check your inbox" without
+        # storing; ask for one more press, with a fresh token.
+        return _press_again(request, form, mailing_list, token)
 
     _record_signup(request, form.cleaned_data, mailing_list, token)
     return _see_other(check_inbox)
+
+
+def _press_again(request, form, mailing_list, token):
+    renewed = token.renewed()
+    typed = {name: form.cleaned_data.get(name, "") for name in ("email", "first_name")}
+    fresh_form = SignupForm(
+        initial={**typed, "token": renewed}, ask_first_name=token.ask_first_name
+    )
+    return _form_page(
+        request,
+        "newsletter/press_again.html",
+        fresh_form,
+        mailing_list,
+        token,
+        renewed,
+        status=200,
+    )
 
 
 def _record_signup(request, data, mailing_list, token):
@@ -212,7 +249,7 @@ def confirm(request, token):
     for address in Subscriber.objects.filter(pk=subscription.subscriber_id).values_list(
         "email", flat=True
     ):
-        ErasedAddress.objects.filter(key=email_key(address)).delete()
+        ErasedAddress.forget(address)
     return _private(render(request, "newsletter/confirmed.html", context))
 
 

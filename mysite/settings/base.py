@@ -110,12 +110,21 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (production, CI); local memory otherwise.
+# With Redis down the site degrades, never fails: a cache call gives up within
+# half a second and answers "nothing cached" (django-redis IGNORE_EXCEPTIONS);
+# the newsletter's rate limits then count in each process.
+REDIS_CACHE_OPTIONS = {
+    "CLIENT_CLASS": "django_redis.client.DefaultClient",
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 0.5,
+    "SOCKET_TIMEOUT": 0.5,
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": REDIS_CACHE_OPTIONS,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mysite"),
         }
     }
@@ -242,15 +251,22 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "campaigns@example.org")
 
-# Newsletter sign-ups: per-client rate limit (posts, window in seconds), held
-# in the cache under a keyed hash of the client address (never stored).
+# Newsletter sign-ups: per-client rate limit (posts, sliding window in
+# seconds), held in the cache under a keyed hash of the client address (never
+# stored).
 NEWSLETTER_RATE_LIMIT = (10, 10 * 60)
 # The request header holding the client address when behind a proxy or CDN
 # (e.g. "HTTP_X_FORWARDED_FOR"); empty means REMOTE_ADDR.
 NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("NEWSLETTER_CLIENT_IP_HEADER", "")
+# How many proxies in front of the app append to that header (the reference
+# Caddy front is one): the client is that many entries from the right, and a
+# header with fewer entries is ignored for REMOTE_ADDR. 0 ignores the header.
 NEWSLETTER_TRUSTED_PROXY_COUNT = int(
     os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "1")
 )
+# How many sign-ups one form token (one rendering of a cached page) may carry
+# before the sender is asked to press again with a fresh token.
+NEWSLETTER_FORM_TOKEN_USES = 10
 
 LOGGING = {
     "version": 1,
