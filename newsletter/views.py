@@ -9,7 +9,6 @@ import logging
 
 from django.db.models import Q
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -25,6 +24,7 @@ from newsletter.abuse import (
     token_overused,
 )
 from newsletter.forms import FormToken, SignupForm
+from newsletter.messages import render_message
 from newsletter.models import (
     ConsentWording,
     ErasedAddress,
@@ -61,7 +61,7 @@ def _consent_wording(request, token):
     return ConsentWording.for_text(text)
 
 
-def _form_page(request, template, form, mailing_list, token, raw_token, status):
+def _form_page(request, message, form, mailing_list, token, raw_token, status):
     """The sign-up form again, on a page of its own, as the sender left it."""
     signup = signup_form_context(
         request,
@@ -70,8 +70,8 @@ def _form_page(request, template, form, mailing_list, token, raw_token, status):
         form=form,
         token=raw_token,
     )
-    response = render(
-        request, template, {"signup": signup, "form": form}, status=status
+    response = render_message(
+        request, message, status=status, mailing_list=None, signup=signup, form=form
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -82,29 +82,29 @@ def _form_page(request, template, form, mailing_list, token, raw_token, status):
 def subscribe(request):
     """Take a sign-up; answer the same way whatever the address's state."""
     if is_cross_site(request):
-        return render(request, "newsletter/cross_site.html", status=403)
+        return render_message(request, "cross_site", status=403)
     if rate_limited(request, "subscribe"):
-        response = render(request, "newsletter/too_many.html", status=429)
+        response = render_message(request, "too_many", status=429)
         response["Retry-After"] = str(rate_limit_window())
         return response
     if request.content_type not in FORM_CONTENT_TYPES:
-        return render(request, "newsletter/bad_request.html", status=400)
+        return render_message(request, "bad_request", status=400)
 
     raw_token = request.POST.get("token", "")
     token = FormToken.read(raw_token) if len(raw_token) <= 2000 else None
     if token is None:
         # Forged, damaged or older than the page cache could explain.
-        return render(request, "newsletter/bad_request.html", status=400)
+        return render_message(request, "bad_request", status=400)
     mailing_list = MailingList.objects.filter(pk=token.list_id, active=True).first()
     if mailing_list is None:
-        return render(request, "newsletter/list_closed.html", status=400)
+        return render_message(request, "list_closed", status=400)
 
     form = SignupForm(request.POST, ask_first_name=token.ask_first_name)
     if not form.is_valid():
         # Errors depend only on what was typed, never on the address's state.
         return _form_page(
             request,
-            "newsletter/signup_form_page.html",
+            "form_errors",
             form,
             mailing_list,
             token,
@@ -135,7 +135,7 @@ def _press_again(request, form, mailing_list, token):
     )
     return _form_page(
         request,
-        "newsletter/press_again.html",
+        "press_again",
         fresh_form,
         mailing_list,
         token,
@@ -206,7 +206,7 @@ def _record_signup(request, data, mailing_list, token):
 @require_GET
 def check_inbox(request):
     """The one page every sign-up ends on: 'check your inbox'."""
-    response = render(request, "newsletter/check_inbox.html")
+    response = render_message(request, "check_inbox")
     patch_cache_control(response, public=True, max_age=300)
     return response
 
@@ -232,10 +232,10 @@ def confirm(request, token):
             .first()
         )
     if subscription is None:
-        return _private(render(request, "newsletter/link_invalid.html", status=400))
-    context = {"mailing_list": subscription.mailing_list.localized, "token": token}
+        return _private(render_message(request, "link_invalid", status=400))
+    context = {"mailing_list": subscription.mailing_list.localized}
     if request.method == "GET":
-        return _private(render(request, "newsletter/confirm.html", context))
+        return _private(render_message(request, "confirm", **context))
     confirmed = Subscription.objects.filter(
         pk=subscription.pk, confirm_nonce=nonce, state=Subscription.State.PENDING
     ).update(
@@ -244,13 +244,13 @@ def confirm(request, token):
         confirm_nonce=new_nonce(),
     )
     if not confirmed:  # used by a concurrent request a moment ago
-        return _private(render(request, "newsletter/link_invalid.html", status=400))
+        return _private(render_message(request, "link_invalid", status=400))
     # Consent given again: an earlier erasure no longer stands in the way.
     for address in Subscriber.objects.filter(pk=subscription.subscriber_id).values_list(
         "email", flat=True
     ):
         ErasedAddress.forget(address)
-    return _private(render(request, "newsletter/confirmed.html", context))
+    return _private(render_message(request, "confirmed", **context))
 
 
 @never_cache
@@ -260,21 +260,20 @@ def unsubscribe(request, token):
     """GET shows an Unsubscribe button; POST (or RFC 8058 one-click) leaves."""
     key = read_unsubscribe_token(token)
     if key is None:
-        return _private(render(request, "newsletter/link_damaged.html", status=400))
+        return _private(render_message(request, "link_damaged", status=400))
     subscription = (
         Subscription.objects.select_related("mailing_list").filter(key=key).first()
     )
     context = {
-        "mailing_list": subscription.mailing_list.localized if subscription else None,
-        "token": token,
+        "mailing_list": subscription.mailing_list.localized if subscription else None
     }
     if request.method == "GET":
         if (
             subscription is None
             or subscription.state == Subscription.State.UNSUBSCRIBED
         ):
-            return _private(render(request, "newsletter/unsubscribed.html", context))
-        return _private(render(request, "newsletter/unsubscribe.html", context))
+            return _private(render_message(request, "unsubscribed", **context))
+        return _private(render_message(request, "unsubscribe", **context))
     if subscription is not None:
         Subscription.objects.filter(pk=subscription.pk).exclude(
             state=Subscription.State.UNSUBSCRIBED
@@ -284,4 +283,4 @@ def unsubscribe(request, token):
             confirm_nonce=new_nonce(),
         )
     # The same answer if already unsubscribed or erased: they are off the list.
-    return _private(render(request, "newsletter/unsubscribed.html", context))
+    return _private(render_message(request, "unsubscribed", **context))
