@@ -282,9 +282,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # The admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Snippet models the editorial groups get no rights on (core/roles.py): the
-# subscriber data is for the "Newsletter managers" group only.
-EDITOR_ROLES_EXCLUDED_MODELS = ["newsletter.Subscriber", "newsletter.Subscription"]
+# The editorial and newsletter roles, and what each may do: core/roles.py.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
