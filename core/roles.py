@@ -1,29 +1,109 @@
-"""The editorial roles' rights over snippets, granted as apps add snippet models.
+"""The site's roles: the one place that names each group and what it may do.
 
-The groups themselves, with their page, image and document rights and the
-moderation workflow, come from a data migration (home/migrations); snippet
-models arrive with each app, so their rights are granted after every
-`migrate`, generically, for every registered snippet model except those named
-in the EDITOR_ROLES_EXCLUDED_MODELS setting (e.g. subscriber data).
+- "Communications staff" edit and submit pages, images, documents and
+  snippets but cannot publish;
+- "Moderators" review and publish, and change what goes live at once
+  (site settings, redirects, search promotions);
+- "Newsletter managers" alone (with superusers) see, export and erase
+  subscribers.
+
+The data migrations create the groups from these constants
+(home/migrations/0002_editor_roles.py, newsletter/migrations/0002_...); a
+constant changed here reaches an existing database only through a new
+migration. Snippet models arrive with each app, so the editorial groups'
+snippet rights are granted after every `migrate`, generically, for every
+registered snippet model except SUBSCRIBER_DATA_MODELS.
 """
 
 from django.apps import apps as global_apps
-from django.conf import settings
 from django.contrib.auth import get_permission_codename
 
 STAFF_GROUP = "Communications staff"
 MODERATORS_GROUP = "Moderators"
+NEWSLETTER_MANAGERS_GROUP = "Newsletter managers"
 WORKFLOW_NAME = "Moderators approval"
 
-# Staff prepare; moderators also delete and publish (where a snippet has drafts).
+# Pages, on the root of the page tree (so they hold before a home page exists).
+PAGE_PERMISSIONS = {
+    STAFF_GROUP: ["add_page", "change_page"],
+    MODERATORS_GROUP: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+    ],
+}
+# Images and documents, on the root collection.
+COLLECTION_PERMISSIONS = {
+    STAFF_GROUP: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+    MODERATORS_GROUP: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtailimages", "delete_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+        ("wagtaildocs", "delete_document"),
+    ],
+}
+# Model permissions (app label, codename). Changes to the moderators' extra
+# models go live at once, without review: moderators only.
+MODEL_PERMISSIONS = {
+    STAFF_GROUP: [("wagtailadmin", "access_admin")],
+    MODERATORS_GROUP: [
+        ("wagtailadmin", "access_admin"),
+        ("core", "change_sitesettings"),
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+        ("wagtailsearchpromotions", "add_searchpromotion"),
+        ("wagtailsearchpromotions", "change_searchpromotion"),
+        ("wagtailsearchpromotions", "delete_searchpromotion"),
+    ],
+}
+# The apps whose permissions the editorial-roles migration needs to exist.
+APPS_WITH_PERMISSIONS = [
+    "wagtailadmin",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "wagtailsearchpromotions",
+    "core",
+]
+# (app label, model, codename) for the newsletter managers.
+NEWSLETTER_MANAGER_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    ("newsletter", "subscriber", "view_subscriber"),
+    ("newsletter", "subscriber", "change_subscriber"),
+    ("newsletter", "subscriber", "delete_subscriber"),
+    ("newsletter", "subscriber", "export_subscriber"),
+    ("newsletter", "mailinglist", "add_mailinglist"),
+    ("newsletter", "mailinglist", "change_mailinglist"),
+    ("newsletter", "mailinglist", "delete_mailinglist"),
+    ("newsletter", "mailinglist", "view_mailinglist"),
+]
+
+# Snippet rights: staff prepare; moderators also delete and publish (where a
+# snippet has drafts).
 STAFF_ACTIONS = ("add", "change", "view")
 MODERATOR_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
+# Snippet models the editorial groups get no rights on: subscriber data is
+# for the newsletter managers only.
+SUBSCRIBER_DATA_MODELS = ("newsletter.Subscriber", "newsletter.Subscription")
 
 
 def excluded_models():
-    return {
-        label.lower() for label in getattr(settings, "EDITOR_ROLES_EXCLUDED_MODELS", [])
-    }
+    return {label.lower() for label in SUBSCRIBER_DATA_MODELS}
 
 
 def _actions_for(model, wanted):

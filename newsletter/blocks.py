@@ -38,7 +38,7 @@ class NewsletterSignupBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from newsletter.forms import signup_form_context
+        from newsletter.signup import signup_form_context
 
         context = super().get_context(value, parent_context)
         parent_context = parent_context or {}

@@ -7,7 +7,6 @@ in `ConsentWording`), the page the form was on, and two timestamps.
 """
 
 import hashlib
-import hmac
 import secrets
 import uuid
 
@@ -23,29 +22,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.models import BasePage
-
-
-def normalise_email(address):
-    """The address as stored: trimmed, with its domain lowercased.
-
-    The local part stays as typed: RFC 5321 lets servers treat it as case
-    sensitive, so lowercasing it could merge two different mailboxes.
-    """
-    address = (address or "").strip()
-    local, at, domain = address.rpartition("@")
-    if not at:
-        return address
-    return f"{local}@{domain.lower()}"
-
-
-def email_key(address):
-    """A keyed hash of a normalised address (HMAC-SHA256 with SECRET_KEY).
-
-    Keyed, so that the table of erased addresses cannot be reversed with a
-    dictionary of known addresses by whoever reads a database dump alone.
-    """
-    key = ("newsletter.erased:" + settings.SECRET_KEY).encode()
-    return hmac.new(key, normalise_email(address).encode(), hashlib.sha256).hexdigest()
+from newsletter.addresses import email_key, email_keys, stored_form
 
 
 def new_nonce():
@@ -146,7 +123,7 @@ class Subscriber(models.Model):
         return self.email
 
     def save(self, *args, **kwargs):
-        self.email = normalise_email(self.email)
+        self.email = stored_form(self.email)
         super().save(*args, **kwargs)
 
     def lists_summary(self):
@@ -267,8 +244,13 @@ class ErasedAddress(models.Model):
         cls.objects.get_or_create(key=email_key(address))
 
     @classmethod
+    def forget(cls, address):
+        """Drop the erasure (consent given again), under any key it has."""
+        cls.objects.filter(key__in=email_keys(address)).delete()
+
+    @classmethod
     def is_erased(cls, address):
-        return cls.objects.filter(key=email_key(address)).exists()
+        return cls.objects.filter(key__in=email_keys(address)).exists()
 
 
 def default_consent_text():
@@ -394,7 +376,7 @@ class SignupPage(BasePage):
         return strip_tags(self.intro)
 
     def get_context(self, request, *args, **kwargs):
-        from newsletter.forms import signup_form_context
+        from newsletter.signup import signup_form_context
 
         context = super().get_context(request, *args, **kwargs)
         context["signup"] = signup_form_context(

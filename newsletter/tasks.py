@@ -15,7 +15,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from newsletter.models import NewsletterSettings, Subscriber, Subscription
+from newsletter.models import (
+    NewsletterSettings,
+    Subscriber,
+    Subscription,
+    new_nonce,
+)
 from newsletter.tokens import make_confirm_token, make_unsubscribe_token
 
 # Only ids go in log lines: never an address, IP or user agent.
@@ -110,6 +115,13 @@ def send_signup_email(subscription_id, origin, site_id=None):
         return "unsubscribed"
     if not claim_email_slot(subscription.subscriber_id):
         return "throttled"
+    if kind == "confirm":
+        # Each confirmation email carries a new nonce: a re-send retires the
+        # links sent before it, so only the latest one confirms.
+        subscription.confirm_nonce = new_nonce()
+        Subscription.objects.filter(pk=subscription.pk).update(
+            confirm_nonce=subscription.confirm_nonce
+        )
     site = Site.objects.filter(pk=site_id).first() if site_id else None
     try:
         build_email(subscription, origin, kind, site=site).send()

@@ -1,22 +1,14 @@
-"""The sign-up POST, the pages its emails link to, and the admin CSV export.
+"""The sign-up POST and the pages its emails link to.
 
 None of these views sets a cookie or reads the session, and none records the
-client's IP address or user agent (the rate limit keeps a keyed hash of the
-address in the cache only, for a few minutes).
+client's IP address or user agent (see newsletter/abuse.py for the controls
+against bots and forged posts; newsletter/export.py holds the admin export).
 """
 
-import csv
-import hashlib
-import hmac
 import logging
-import time
 
-from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponseRedirect, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -25,7 +17,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, Site
 
-from newsletter.forms import FormToken, SignupForm, signup_form_context
+from newsletter.abuse import (
+    is_cross_site,
+    rate_limit_window,
+    rate_limited,
+    token_overused,
+)
+from newsletter.forms import FormToken, SignupForm
+from newsletter.messages import render_message
 from newsletter.models import (
     ConsentWording,
     ErasedAddress,
@@ -33,74 +32,15 @@ from newsletter.models import (
     NewsletterSettings,
     Subscriber,
     Subscription,
-    email_key,
     new_nonce,
 )
+from newsletter.signup import signup_form_context
 from newsletter.tasks import send_signup_email
 from newsletter.tokens import read_confirm_token, read_unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-
-
-def client_address(request):
-    """The client's address, from the trusted proxy's header when behind one."""
-    header = getattr(settings, "NEWSLETTER_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        # The rightmost entries were added by our own proxies; anything to
-        # their left came from the client and could be forged.
-        hops = [part.strip() for part in request.META[header].split(",")]
-        proxies = max(1, getattr(settings, "NEWSLETTER_TRUSTED_PROXY_COUNT", 1))
-        return hops[-proxies] if len(hops) >= proxies else hops[0]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def rate_limited(request, bucket):
-    """True once a client has posted more than the limit in the window.
-
-    The counter's key is an HMAC of the client address and the current time
-    window, held ONLY in the cache (Redis in production) and expiring with the
-    window: the address itself is never stored, in the database, the cache or
-    the logs, and a key cannot be linked to the next window's.
-    """
-    limit, window = getattr(settings, "NEWSLETTER_RATE_LIMIT", (10, 600))
-    slot = int(time.time() // window)
-    secret = ("newsletter.ratelimit:" + settings.SECRET_KEY).encode()
-    digest = hmac.new(
-        secret, f"{bucket}|{slot}|{client_address(request)}".encode(), hashlib.sha256
-    ).hexdigest()[:40]
-    key = f"newsletter:rl:{digest}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
-
-
-def is_cross_site(request):
-    """True if the browser says this POST comes from another site.
-
-    The sign-up form is on cached, cookie-free pages, so it cannot carry
-    Django's CSRF token (that needs a cookie). Browsers label every request
-    with `Sec-Fetch-Site` and send `Origin` on POSTs: refusing anything not
-    from our own origin stops forged cross-site posts from real browsers.
-    A client that sends neither header is not a browser another site could
-    drive, and the worst a forged sign-up can do is send one confirmation
-    email, which the rate limits bound.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site and fetch_site not in ("same-origin", "none"):
-        return True
-    origin = request.headers.get("Origin")
-    if origin:
-        own = f"{request.scheme}://{request.get_host()}"
-        trusted = set(getattr(settings, "CSRF_TRUSTED_ORIGINS", []))
-        if origin != own and origin not in trusted:
-            return True
-    return False
 
 
 def _see_other(url):
@@ -121,8 +61,20 @@ def _consent_wording(request, token):
     return ConsentWording.for_text(text)
 
 
-def _form_page(request, context, status):
-    return render(request, "newsletter/signup_form_page.html", context, status=status)
+def _form_page(request, message, form, mailing_list, token, raw_token, status):
+    """The sign-up form again, on a page of its own, as the sender left it."""
+    signup = signup_form_context(
+        request,
+        mailing_list=mailing_list,
+        ask_first_name=token.ask_first_name,
+        form=form,
+        token=raw_token,
+    )
+    response = render_message(
+        request, message, status=status, mailing_list=None, signup=signup, form=form
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @csrf_exempt  # Protected by is_cross_site() instead; see its docstring.
@@ -130,44 +82,66 @@ def _form_page(request, context, status):
 def subscribe(request):
     """Take a sign-up; answer the same way whatever the address's state."""
     if is_cross_site(request):
-        return render(request, "newsletter/cross_site.html", status=403)
+        return render_message(request, "cross_site", status=403)
     if rate_limited(request, "subscribe"):
-        response = render(request, "newsletter/too_many.html", status=429)
-        response["Retry-After"] = str(
-            getattr(settings, "NEWSLETTER_RATE_LIMIT", (10, 600))[1]
-        )
+        response = render_message(request, "too_many", status=429)
+        response["Retry-After"] = str(rate_limit_window())
         return response
     if request.content_type not in FORM_CONTENT_TYPES:
-        return render(request, "newsletter/bad_request.html", status=400)
+        return render_message(request, "bad_request", status=400)
 
     raw_token = request.POST.get("token", "")
     token = FormToken.read(raw_token) if len(raw_token) <= 2000 else None
     if token is None:
         # Forged, damaged or older than the page cache could explain.
-        return render(request, "newsletter/bad_request.html", status=400)
+        return render_message(request, "bad_request", status=400)
     mailing_list = MailingList.objects.filter(pk=token.list_id, active=True).first()
     if mailing_list is None:
-        return render(request, "newsletter/list_closed.html", status=400)
+        return render_message(request, "list_closed", status=400)
 
     form = SignupForm(request.POST, ask_first_name=token.ask_first_name)
     if not form.is_valid():
         # Errors depend only on what was typed, never on the address's state.
-        signup = signup_form_context(
+        return _form_page(
             request,
-            mailing_list=mailing_list,
-            ask_first_name=token.ask_first_name,
-            form=form,
-            token=raw_token,
+            "form_errors",
+            form,
+            mailing_list,
+            token,
+            raw_token,
+            status=400,
         )
-        return _form_page(request, {"signup": signup, "form": form}, status=400)
 
     check_inbox = reverse("newsletter:check_inbox")
-    if form.cleaned_data["website"] or token.too_fast:
-        # A bot: it gets exactly what a person gets, and nothing is stored.
+    if form.cleaned_data["website"]:
+        # A bot that filled the hidden field: it gets what a person gets,
+        # and nothing is stored.
         return _see_other(check_inbox)
+    if token.too_fast or token_overused(raw_token):
+        # Perhaps a bot, perhaps a quick person on a page made a moment ago,
+        # or one of many on a cached page: never "check your inbox" without
+        # storing; ask for one more press, with a fresh token.
+        return _press_again(request, form, mailing_list, token)
 
     _record_signup(request, form.cleaned_data, mailing_list, token)
     return _see_other(check_inbox)
+
+
+def _press_again(request, form, mailing_list, token):
+    renewed = token.renewed()
+    typed = {name: form.cleaned_data.get(name, "") for name in ("email", "first_name")}
+    fresh_form = SignupForm(
+        initial={**typed, "token": renewed}, ask_first_name=token.ask_first_name
+    )
+    return _form_page(
+        request,
+        "press_again",
+        fresh_form,
+        mailing_list,
+        token,
+        renewed,
+        status=200,
+    )
 
 
 def _record_signup(request, data, mailing_list, token):
@@ -232,7 +206,7 @@ def _record_signup(request, data, mailing_list, token):
 @require_GET
 def check_inbox(request):
     """The one page every sign-up ends on: 'check your inbox'."""
-    response = render(request, "newsletter/check_inbox.html")
+    response = render_message(request, "check_inbox")
     patch_cache_control(response, public=True, max_age=300)
     return response
 
@@ -258,10 +232,10 @@ def confirm(request, token):
             .first()
         )
     if subscription is None:
-        return _private(render(request, "newsletter/link_invalid.html", status=400))
-    context = {"mailing_list": subscription.mailing_list.localized, "token": token}
+        return _private(render_message(request, "link_invalid", status=400))
+    context = {"mailing_list": subscription.mailing_list.localized}
     if request.method == "GET":
-        return _private(render(request, "newsletter/confirm.html", context))
+        return _private(render_message(request, "confirm", **context))
     confirmed = Subscription.objects.filter(
         pk=subscription.pk, confirm_nonce=nonce, state=Subscription.State.PENDING
     ).update(
@@ -270,13 +244,13 @@ def confirm(request, token):
         confirm_nonce=new_nonce(),
     )
     if not confirmed:  # used by a concurrent request a moment ago
-        return _private(render(request, "newsletter/link_invalid.html", status=400))
+        return _private(render_message(request, "link_invalid", status=400))
     # Consent given again: an earlier erasure no longer stands in the way.
     for address in Subscriber.objects.filter(pk=subscription.subscriber_id).values_list(
         "email", flat=True
     ):
-        ErasedAddress.objects.filter(key=email_key(address)).delete()
-    return _private(render(request, "newsletter/confirmed.html", context))
+        ErasedAddress.forget(address)
+    return _private(render_message(request, "confirmed", **context))
 
 
 @never_cache
@@ -286,21 +260,20 @@ def unsubscribe(request, token):
     """GET shows an Unsubscribe button; POST (or RFC 8058 one-click) leaves."""
     key = read_unsubscribe_token(token)
     if key is None:
-        return _private(render(request, "newsletter/link_damaged.html", status=400))
+        return _private(render_message(request, "link_damaged", status=400))
     subscription = (
         Subscription.objects.select_related("mailing_list").filter(key=key).first()
     )
     context = {
-        "mailing_list": subscription.mailing_list.localized if subscription else None,
-        "token": token,
+        "mailing_list": subscription.mailing_list.localized if subscription else None
     }
     if request.method == "GET":
         if (
             subscription is None
             or subscription.state == Subscription.State.UNSUBSCRIBED
         ):
-            return _private(render(request, "newsletter/unsubscribed.html", context))
-        return _private(render(request, "newsletter/unsubscribe.html", context))
+            return _private(render_message(request, "unsubscribed", **context))
+        return _private(render_message(request, "unsubscribe", **context))
     if subscription is not None:
         Subscription.objects.filter(pk=subscription.pk).exclude(
             state=Subscription.State.UNSUBSCRIBED
@@ -310,87 +283,4 @@ def unsubscribe(request, token):
             confirm_nonce=new_nonce(),
         )
     # The same answer if already unsubscribed or erased: they are off the list.
-    return _private(render(request, "newsletter/unsubscribed.html", context))
-
-
-# The admin's subscriber export (registered by wagtail_hooks under /admin/).
-
-# A spreadsheet runs a cell that starts with one of these as a formula
-# (CSV injection); a leading apostrophe makes it plain text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-HEADER = [
-    "email",
-    "first_name",
-    "list",
-    "state",
-    "consent_given",
-    "confirmed",
-    "unsubscribed",
-    "source_url",
-    "consent_wording_sha256",
-]
-
-
-def csv_safe(value):
-    """The value as text a spreadsheet shows but never evaluates."""
-    if value is None:
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def subscription_rows(queryset):
-    yield HEADER
-    for sub in queryset.iterator(chunk_size=500):
-        yield [
-            sub.subscriber.email,
-            sub.subscriber.first_name,
-            sub.mailing_list.name,
-            sub.state,
-            sub.consented_at,
-            sub.confirmed_at,
-            sub.unsubscribed_at,
-            sub.source_url,
-            sub.consent_wording.sha256 if sub.consent_wording else "",
-        ]
-
-
-def export_subscribers(request):
-    """One row per subscription, filtered like the listing (list, state, search)."""
-    if not request.user.has_perm("newsletter.export_subscriber"):
-        raise PermissionDenied
-    queryset = Subscription.objects.select_related(
-        "subscriber", "mailing_list", "consent_wording"
-    ).order_by("subscriber__email", "mailing_list__name")
-    list_id = request.GET.get("mailing_list", "")
-    if list_id.isdigit():
-        queryset = queryset.filter(
-            mailing_list__in=MailingList.objects.filter(pk=int(list_id))
-        )
-    state = request.GET.get("state", "")
-    if state in Subscription.State.values:
-        queryset = queryset.filter(state=state)
-    search = request.GET.get("q", "").strip()
-    if search:
-        queryset = queryset.filter(subscriber__email__icontains=search[:254])
-
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (
-            writer.writerow([csv_safe(cell) for cell in row])
-            for row in subscription_rows(queryset)
-        ),
-        content_type="text/csv; charset=utf-8",
-    )
-    stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="subscribers-{stamp}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return _private(render_message(request, "unsubscribed", **context))

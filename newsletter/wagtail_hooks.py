@@ -19,8 +19,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from newsletter.export import export_subscribers
 from newsletter.models import ErasedAddress, MailingList, Subscriber, Subscription
-from newsletter.views import export_subscribers
 
 
 class MailingListViewSet(SnippetViewSet):

@@ -1,4 +1,5 @@
-"""The two editorial roles and the moderation workflow.
+"""The two editorial roles and the moderation workflow, as core/roles.py
+defines them.
 
 "Communications staff" edit and submit pages, images, documents and snippets
 but cannot publish; "Moderators" review and publish. Permissions sit on the
@@ -10,58 +11,15 @@ every migration by core (core/roles.py), as apps add snippet models.
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-STAFF = "Communications staff"
-MODERATORS = "Moderators"
-WORKFLOW = "Moderators approval"
-
-PAGE_PERMISSIONS = {
-    STAFF: ["add_page", "change_page"],
-    MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-}
-COLLECTION_PERMISSIONS = {
-    STAFF: [
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-    ],
-    MODERATORS: [
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtailimages", "delete_image"),
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-        ("wagtaildocs", "delete_document"),
-    ],
-}
-# Changes to these go live at once, without review: moderators only.
-MODEL_PERMISSIONS = {
-    STAFF: [("wagtailadmin", "access_admin")],
-    MODERATORS: [
-        ("wagtailadmin", "access_admin"),
-        ("core", "change_sitesettings"),
-        ("wagtailredirects", "add_redirect"),
-        ("wagtailredirects", "change_redirect"),
-        ("wagtailredirects", "delete_redirect"),
-        ("wagtailsearchpromotions", "add_searchpromotion"),
-        ("wagtailsearchpromotions", "change_searchpromotion"),
-        ("wagtailsearchpromotions", "delete_searchpromotion"),
-    ],
-}
-APPS_WITH_PERMISSIONS = [
-    "wagtailadmin",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "wagtailredirects",
-    "wagtailsearchpromotions",
-    "core",
-]
-
+from core.roles import (
+    APPS_WITH_PERMISSIONS,
+    COLLECTION_PERMISSIONS,
+    MODEL_PERMISSIONS,
+    MODERATORS_GROUP,
+    PAGE_PERMISSIONS,
+    STAFF_GROUP,
+    WORKFLOW_NAME,
+)
 
 def _permission(Permission, app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -97,7 +55,7 @@ def create_roles(apps, schema_editor):
     Group.objects.filter(name="Editors", user__isnull=True).delete()
 
     groups = {}
-    for name in (STAFF, MODERATORS):
+    for name in (STAFF_GROUP, MODERATORS_GROUP):
         group, _created = Group.objects.get_or_create(name=name)
         groups[name] = group
         # The role is exactly what is listed here: reset what Wagtail's
@@ -128,16 +86,16 @@ def create_roles(apps, schema_editor):
     task_type, _created = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
-    task = GroupApprovalTask.objects.filter(name=WORKFLOW).first()
+    task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(
-            name=WORKFLOW, content_type=task_type, active=True
+            name=WORKFLOW_NAME, content_type=task_type, active=True
         )
     task.active = True
     task.save()
-    task.groups.set([groups[MODERATORS]])
+    task.groups.set([groups[MODERATORS_GROUP]])
     workflow, _created = Workflow.objects.get_or_create(
-        name=WORKFLOW, defaults={"active": True}
+        name=WORKFLOW_NAME, defaults={"active": True}
     )
     workflow.active = True
     workflow.save()

@@ -110,18 +110,22 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (production, CI); local memory otherwise.
+# With Redis down the site degrades, never fails: a cache call gives up within
+# a second and answers "nothing cached", then Redis is left alone for
+# CACHE_RETRY_SECONDS (core/serving/resilient.py); the newsletter's rate
+# limits then count in each process.
+REDIS_CACHE_OPTIONS = {
+    "CLIENT_CLASS": "django_redis.client.DefaultClient",
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 1,
+    "SOCKET_TIMEOUT": 1,
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            # Redis errors are misses, with short timeouts and a pause after
-            # a failure: the site degrades, never fails (core/serving/resilient.py).
             "BACKEND": "core.serving.resilient.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
+            "OPTIONS": REDIS_CACHE_OPTIONS,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mysite"),
         }
     }
@@ -266,15 +270,22 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "campaigns@example.org")
 
-# Newsletter sign-ups: per-client rate limit (posts, window in seconds), held
-# in the cache under a keyed hash of the client address (never stored).
+# Newsletter sign-ups: per-client rate limit (posts, sliding window in
+# seconds), held in the cache under a keyed hash of the client address (never
+# stored).
 NEWSLETTER_RATE_LIMIT = (10, 10 * 60)
 # The request header holding the client address when behind a proxy or CDN
 # (e.g. "HTTP_X_FORWARDED_FOR"); empty means REMOTE_ADDR.
 NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("NEWSLETTER_CLIENT_IP_HEADER", "")
+# How many proxies in front of the app append to that header (the reference
+# Caddy front is one): the client is that many entries from the right, and a
+# header with fewer entries is ignored for REMOTE_ADDR. 0 ignores the header.
 NEWSLETTER_TRUSTED_PROXY_COUNT = int(
     os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "1")
 )
+# How many sign-ups one form token (one rendering of a cached page) may carry
+# before the sender is asked to press again with a fresh token.
+NEWSLETTER_FORM_TOKEN_USES = 10
 
 LOGGING = {
     "version": 1,
@@ -290,9 +301,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # The admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Snippet models the editorial groups get no rights on (core/roles.py): the
-# subscriber data is for the "Newsletter managers" group only.
-EDITOR_ROLES_EXCLUDED_MODELS = ["newsletter.Subscriber", "newsletter.Subscription"]
+# The editorial and newsletter roles, and what each may do: core/roles.py.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]

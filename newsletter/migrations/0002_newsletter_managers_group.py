@@ -1,22 +1,10 @@
 """The "Newsletter managers" group: the only people, besides superusers, who
-see, export and erase subscribers."""
+see, export and erase subscribers (the role is defined in core/roles.py)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Newsletter managers"
-PERMISSIONS = [
-    ("wagtailadmin", "admin", "access_admin"),
-    ("newsletter", "subscriber", "view_subscriber"),
-    ("newsletter", "subscriber", "change_subscriber"),
-    ("newsletter", "subscriber", "delete_subscriber"),
-    ("newsletter", "subscriber", "export_subscriber"),
-    ("newsletter", "mailinglist", "add_mailinglist"),
-    ("newsletter", "mailinglist", "change_mailinglist"),
-    ("newsletter", "mailinglist", "delete_mailinglist"),
-    ("newsletter", "mailinglist", "view_mailinglist"),
-]
-
+from core.roles import NEWSLETTER_MANAGER_PERMISSIONS, NEWSLETTER_MANAGERS_GROUP
 
 def create_group(apps, schema_editor):
     # Permissions are normally made after all migrations; make ours now.
@@ -27,8 +15,8 @@ def create_group(apps, schema_editor):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    for app_label, model, codename in PERMISSIONS:
+    group, _created = Group.objects.get_or_create(name=NEWSLETTER_MANAGERS_GROUP)
+    for app_label, model, codename in NEWSLETTER_MANAGER_PERMISSIONS:
         permission = Permission.objects.filter(
             content_type__app_label=app_label,
             content_type__model=model,
@@ -39,7 +27,7 @@ def create_group(apps, schema_editor):
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    apps.get_model("auth", "Group").objects.filter(name=NEWSLETTER_MANAGERS_GROUP).delete()
 
 
 class Migration(migrations.Migration):

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from newsletter.models import ErasedAddress, Subscriber, Subscription, email_key
+from newsletter.addresses import email_key
+from newsletter.models import ErasedAddress, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import time
 import pytest
 from django.core import mail, signing
 
-from newsletter.models import ErasedAddress, Subscriber, Subscription, email_key
+from newsletter.addresses import email_key
+from newsletter.models import ErasedAddress, Subscriber, Subscription
 from newsletter.tokens import (
     CONFIRM_SALT,
     make_confirm_token,

@@ -231,9 +231,11 @@ def test_honeypot_stops_a_bot_silently(post_signup):
     assert not mail.outbox
 
 
-def test_time_trap_stops_a_bot_silently(post_signup):
+def test_time_trap_stores_nothing_and_never_claims_success(post_signup):
     response = post_signup(age=0)
-    assert response.status_code == 303 and response["Location"] == CHECK_INBOX
+    assert response.status_code == 200
+    assert b"Press the button again" in response.content
+    assert b"Check your inbox" not in response.content
     assert not Subscriber.objects.exists()
     assert not mail.outbox
 
@@ -255,7 +257,7 @@ def test_rate_limit_stops_a_bot_with_429(post_signup, settings):
 def test_rate_limit_key_is_a_hash_not_the_address(post_signup):
     from django.core.cache import cache
 
-    post_signup(REMOTE_ADDR="203.0.113.9")
+    post_signup(headers={**SAME_ORIGIN, "REMOTE_ADDR": "203.0.113.9"})
     # Redis (CI's PostgreSQL run) lists its keys; local memory keeps a dict.
     keys = cache.keys("*") if hasattr(cache, "keys") else list(cache._cache.keys())
     assert keys, "the cache holds the counter"
