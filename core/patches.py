@@ -1,6 +1,7 @@
-"""Every place the project replaces or bypasses Wagtail's own code.
+"""Every place the project replaces, bypasses or re-implements Wagtail's code.
 
-Wagtail offers no hook for these, and each saves queries on every public page.
+Wagtail offers no supported hook for these: the first three save queries on
+every public page; the others measure uploads after metadata stripping.
 Each patch names the upstream code it replaces or relies on and the SHA-256 of
 that code's source as last reviewed. `apply()` (from CoreConfig.ready) installs
 them and logs one line each at start-up; the system check `core.W001` and the
@@ -48,6 +49,27 @@ PATCHES = (
         upstream="wagtail.models.pages.Page.route",
         reviewed_sha256="643c9afcc2deb381296f704fbcfb95e6b200c7d8710bafcc62d3d8c8070b6da3",
         why="Wagtail walks the tree one segment at a time: two queries a level",
+    ),
+    # Metadata stripping replaces an upload's bytes and then measures the file
+    # itself (core.uploads.replace_file_and_measure, core.document_tasks),
+    # doing what these private methods do, which it must not call.
+    Patch(
+        name="image size and hash after stripping",
+        upstream="wagtail.images.models.AbstractImage._set_image_file_metadata",
+        reviewed_sha256="8d9a44ae27b8a0a9f2f51e9105634acacd63dd0d8ff5456d37560e805befd532",
+        why="a stripped image must be measured as Wagtail measures an upload",
+    ),
+    Patch(
+        name="document size and hash after stripping",
+        upstream="wagtail.documents.models.AbstractDocument._set_document_file_metadata",
+        reviewed_sha256="869f1faedf2354d93fadb70d65263f35096c73f0822ea3d499fbf0f3bf72c9ea",
+        why="a stripped PDF must be measured as Wagtail measures an upload",
+    ),
+    Patch(
+        name="file hash of stripped uploads",
+        upstream="wagtail.utils.file.hash_filelike",
+        reviewed_sha256="b220a16354de4a33caebaba49cda76bc68ff91d20ebf19f65abe119d3e1c83b2",
+        why="undocumented helper the stripping code calls for file_hash",
     ),
 )
 
