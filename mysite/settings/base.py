@@ -269,6 +269,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Snippet models the editorial groups get no rights on (core/roles.py): the
 # subscriber data is for the "Newsletter managers" group only.
 EDITOR_ROLES_EXCLUDED_MODELS = ["newsletter.Subscriber", "newsletter.Subscription"]
+# The page type a resource's "related campaign" is chosen from. Named here,
+# where the apps are wired together: resources sits below campaigns.
+RESOURCES_RELATED_CAMPAIGN_TYPE = "campaigns.CampaignPage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
