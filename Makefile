@@ -65,9 +65,11 @@ bench: install-dev install-node
 bench-signup: install-dev
 	$(BIN)/python -m bench.signup $(BENCH_ARGS)
 
+## make lint: ruff, and the import contracts of .importlinter (the layers).
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev
 	$(BIN)/ruff check --fix .

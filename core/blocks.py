@@ -9,6 +9,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from core.i18n import localize_page, localize_pages
+
 # Editors get a small, predictable tool set: no headings above h3 inside text
 # (sections use the heading block, so the outline stays in order), no embeds.
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -154,6 +156,25 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class LinkTarget(blocks.StructValue):
+    """Where a link block points, with a chosen page in the reader's language."""
+
+    def href(self):
+        if self.get("page"):
+            page = getattr(self, "page_to_show", None) or localize_page(self["page"])
+            return page.url or ""
+        if self.get("document"):
+            return self["document"].url
+        return self.get("url") or ""
+
+
+def link_href(link):
+    """The address of a link block's value; empty for no link."""
+    if not isinstance(link, LinkTarget):  # a plain dict, built in code
+        link = LinkTarget(None, link or {})
+    return link.href()
+
+
 class LinkBlock(blocks.StructBlock):
     """One destination: a page on this site, a document, or an outside address."""
 
@@ -171,22 +192,29 @@ class LinkBlock(blocks.StructBlock):
             raise StructBlockValidationError(block_errors={"page": message})
         return value
 
+    def bulk_to_python(self, values):
+        # Every link of this kind in a stream (all buttons, all timeline
+        # steps) is localized together while the stream loads: one query for
+        # a translated page, instead of one per link.
+        links = super().bulk_to_python(values)
+        shown = localize_pages(link.get("page") for link in links)
+        for link in links:
+            if link.get("page"):
+                link.page_to_show = shown[link["page"].pk]
+        return links
+
     class Meta:
         icon = "link"
         label = _("Link")
         form_classname = "link-block"
+        value_class = LinkTarget
 
 
 class LinkValue(blocks.StructValue):
-    """Resolves whichever destination the editor chose."""
+    """A call to action's button address: whichever destination was chosen."""
 
     def href(self):
-        link = self.get("link") or {}
-        if link.get("page"):
-            return link["page"].localized.url
-        if link.get("document"):
-            return link["document"].url
-        return link.get("url") or ""
+        return link_href(self.get("link"))
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.i18n import pages_in_language
 from core.models import BasePage
 from home.blocks import HomeStreamBlock
 
@@ -76,21 +77,20 @@ class HomePage(BasePage):
         campaigns = (
             CampaignPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
             .select_related("hero_image", "listing_image")
         )
         if self.featured_campaign_id:
-            # In the reader's language: a translated home page still points
-            # at the campaign chosen in the original.
-            chosen = campaigns.filter(
-                translation_key__in=CampaignPage.objects.filter(
-                    pk=self.featured_campaign_id
-                ).values("translation_key")
-            ).first()
-            if chosen:
+            # In this home page's language: a translated home page still
+            # points at the campaign chosen in the original.
+            chosen = pages_in_language(
+                [self.featured_campaign_id], locale=self.locale_id, queryset=campaigns
+            ).get(self.featured_campaign_id)
+            if chosen is not None and chosen.locale_id == self.locale_id:
                 return chosen
         return (
-            campaigns.filter(status=CampaignPage.Status.ACTIVE)
+            campaigns.filter(
+                locale_id=self.locale_id, status=CampaignPage.Status.ACTIVE
+            )
             .order_by("-first_published_at")
             .first()
         )

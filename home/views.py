@@ -1,39 +1,18 @@
 """Site search: every public page in the reader's language, with promotions."""
 
-import re
-
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core.search import clean_query, search_terms
 from core.serving.headers import never_store
 
 RESULTS_PER_PAGE = 10
-# Long enough for any real question; anything longer is cut, not refused.
-MAX_QUERY_LENGTH = 200
 # A page number longer than this is nonsense; treat it as page 1.
 MAX_PAGE_PARAM_LENGTH = 6
-# Control characters (NUL breaks PostgreSQL) carry no meaning in a query.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-# Enough words for any real question; more only slows the search down.
-MAX_QUERY_WORDS = 20
-
-
-def clean_query(raw):
-    """The reader's query as shown back: no control characters, bounded."""
-    query = _CONTROL_CHARACTERS.sub(" ", raw or "")
-    return " ".join(query.split())[:MAX_QUERY_LENGTH].strip()
-
-
-def search_terms(query):
-    """Only words reach the search backend, lower-cased: quotes, brackets,
-    "*" and operator words (AND, NOT, NEAR) would be read as query syntax, and
-    SQLite's full-text search fails on some of them."""
-    return " ".join(re.findall(r"\w+", query.lower())[:MAX_QUERY_WORDS])
 
 
 def search(request):
@@ -84,6 +63,9 @@ def search(request):
             if p.page_id in shown_ids or (not p.page_id and p.external_link_url)
         ]
 
+    # What the pager's links keep: the query as shown back.
+    pager_params = QueryDict(mutable=True)
+    pager_params["q"] = query
     elided = []
     if results_page is not None:
         elided = results_page.paginator.get_elided_page_range(results_page.number)
@@ -94,7 +76,7 @@ def search(request):
             "search_query": query,
             "results_page": results_page,
             "elided_page_range": elided,
-            "ellipsis": Paginator.ELLIPSIS,
+            "pager_params": pager_params,
             "promotions": promotions,
         },
     )

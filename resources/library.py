@@ -1,15 +1,14 @@
 """The library's filters and search, shared by the index page and its feed."""
 
-import re
-from urllib.parse import urlencode
-
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from core.search import MAX_QUERY_LENGTH, search_terms
 from core.serving.content_cache import remember_until_content_changes
 from resources.models import Place, ResourcePage, ResourcePageTag, ResourceType
 
@@ -22,7 +21,7 @@ class ResourceFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
         required=False,
-        max_length=200,
+        max_length=MAX_QUERY_LENGTH,
         help_text=_("Words in the title, summary, text or PDF."),
     )
     type = forms.ChoiceField(label=_("Type"), required=False)
@@ -31,10 +30,7 @@ class ResourceFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
 
     def clean_q(self):
-        # Only words reach the search backend: quotes, brackets and operator
-        # words (AND, NOT, NEAR) would otherwise be read as query syntax.
-        words = re.findall(r"\w+", self.cleaned_data["q"].lower())
-        return " ".join(words[:20])
+        return search_terms(self.cleaned_data["q"])
 
     def __init__(self, data, *, topics, places, years):
         super().__init__(data)
@@ -134,11 +130,16 @@ class Library:
     def is_filtered(self):
         return bool(self.filters)
 
-    def query_string(self, **changes):
-        """The current filters as a query string, with `changes` applied."""
-        params = {name: self.filters[name] for name in self.filters}
-        params.update(changes)
-        return urlencode({key: value for key, value in params.items() if value})
+    @property
+    def params(self):
+        """The current filters as a QueryDict, for links that keep them."""
+        params = QueryDict(mutable=True)
+        params.update(self.filters)
+        return params
+
+    def query_string(self):
+        """The current filters as a query string (no "?"), for the feed links."""
+        return self.params.urlencode()
 
     def get_page(self, number):
         """One page of results; a malformed or out-of-range number gives page 1."""

@@ -4,6 +4,7 @@ filters, search and feeds, the country/region snippet and extracted PDF text."""
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -217,7 +218,11 @@ class ResourcePage(BasePage):
             [
                 FieldPanel("tags"),
                 FieldPanel("places", widget=forms.CheckboxSelectMultiple),
-                PageChooserPanel("related_campaign", "campaigns.CampaignPage"),
+                # The campaign page type is named by the settings: resources
+                # sits below campaigns and does not know it (.importlinter).
+                PageChooserPanel(
+                    "related_campaign", settings.RESOURCES_RELATED_CAMPAIGN_TYPE
+                ),
             ],
             heading=_("Topics and links"),
         ),

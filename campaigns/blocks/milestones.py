@@ -4,9 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.models import Locale, Page
 
-from core.blocks import LinkBlock
+from core.blocks import LinkBlock, link_href
 
 
 class OptionalLinkBlock(LinkBlock):
@@ -24,37 +23,6 @@ class OptionalLinkBlock(LinkBlock):
                 }
             )
         return value
-
-
-def localized_page_urls(pages):
-    """{page id: URL of the page in the reader's language}, in two queries at most.
-
-    LinkValue.href localizes one page at a time; a timeline may link many.
-    """
-    pages = [page for page in pages if page]
-    if not pages:
-        return {}
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(
-            translation_key__in=[page.translation_key for page in pages],
-            locale=Locale.get_active(),
-        )
-    }
-    return {
-        page.pk: (translations.get(page.translation_key) or page).get_url()
-        for page in pages
-    }
-
-
-def milestone_href(link, page_urls):
-    if link.get("page"):
-        return page_urls.get(link["page"].pk, "")
-    if link.get("document"):
-        return link["document"].url
-    return link.get("url") or ""
 
 
 class MilestoneBlock(blocks.StructBlock):
@@ -87,34 +55,13 @@ class MilestonesBlock(blocks.StructBlock):
         help_text=_("Add them in any order: the page sorts them by date."),
     )
 
-    def bulk_to_python(self, values):
-        # Localize the linked pages of every timeline on the page at once,
-        # while the stream loads them, instead of once per block or per link.
-        timelines = super().bulk_to_python(values)
-        urls = localized_page_urls(
-            [
-                (milestone.get("link") or {}).get("page")
-                for timeline in timelines
-                for milestone in timeline["milestones"]
-            ]
-        )
-        for timeline in timelines:
-            timeline.page_urls = urls
-        return timelines
-
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        # The links' pages are in the reader's language already: LinkBlock
+        # localizes every link of the stream together as it loads.
         milestones = sorted(value["milestones"], key=lambda m: m["date"])
-        urls = getattr(value, "page_urls", None)
-        if urls is None:  # a value not loaded from the database: previews
-            urls = localized_page_urls(
-                [(m.get("link") or {}).get("page") for m in milestones]
-            )
         context["milestones"] = [
-            {
-                "value": milestone,
-                "href": milestone_href(milestone.get("link") or {}, urls),
-            }
+            {"value": milestone, "href": link_href(milestone.get("link"))}
             for milestone in milestones
         ]
         return context

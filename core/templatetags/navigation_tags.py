@@ -1,11 +1,11 @@
 """Site navigation: the main menu, breadcrumbs and the language switcher."""
 
 from django import template
-from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.blocks import SOCIAL_NETWORKS
+from core.i18n import pages_in_language
 from core.serving.content_cache import remember_until_content_changes
 
 register = template.Library()
@@ -15,7 +15,7 @@ def _localized_root(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.localized
+    return pages_in_language([site.root_page_id]).get(site.root_page_id)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -98,8 +98,7 @@ def footer_links(context):
     """The footer's page links, in the reader's language: the footer menu from
     the site settings, and the privacy notice.
 
-    One query whatever the number of links: the chosen pages and their
-    translations in the current language, together.
+    One query whatever the number of links (core.i18n.pages_in_language).
     """
     from core.models import SiteSettings
 
@@ -118,51 +117,29 @@ def footer_links(context):
         page_ids.append(site_settings.privacy_notice_id)
     pages = remember_until_content_changes(
         ("footer", site_settings.pk, get_language()),
-        lambda: _live_pages_in_language(page_ids),
+        lambda: pages_in_language(page_ids),
     )
 
-    def url_of(page_id):
+    def live_page(page_id):
+        # Deleted, or unpublished with no live translation: left out.
         page = pages.get(page_id)
+        return page if page is not None and page.live else None
+
+    def url_of(page_id):
+        page = live_page(page_id)
         return page.get_url(request) if page else ""
 
     menu = []
     for value in raw:
         if value.get("page"):
-            page = pages.get(value["page"])
-            if page is None:  # deleted or unpublished: leave it out
+            page = live_page(value["page"])
+            if page is None:
                 continue
             label = value.get("label") or page.title
             menu.append({"href": page.get_url(request), "label": label})
         elif value.get("url"):
             menu.append({"href": value["url"], "label": value.get("label") or ""})
     return {"menu": menu, "privacy_url": url_of(site_settings.privacy_notice_id)}
-
-
-def _live_pages_in_language(page_ids):
-    """{chosen id: the live page to link to}: its translation in the current
-    language if live, else the chosen page itself if live. One query."""
-    if not page_ids:
-        return {}
-    language = get_language()
-    chosen_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
-    chosen, in_language = {}, {}
-    # Editors chose these pages, so only "live" is checked: a private page
-    # they link to shows its own login or password form.
-    for page in (
-        Page.objects.live()
-        .filter(
-            Q(pk__in=page_ids)
-            | Q(translation_key__in=chosen_keys, locale__language_code=language)
-        )
-        .select_related("locale")
-    ):
-        if page.pk in page_ids:
-            chosen[page.pk] = page
-        if page.locale.language_code == language:
-            in_language[page.translation_key] = page
-    return {
-        pk: in_language.get(page.translation_key, page) for pk, page in chosen.items()
-    }
 
 
 @register.simple_tag

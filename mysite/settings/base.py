@@ -302,6 +302,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The editorial and newsletter roles, and what each may do: core/roles.py.
+# The page type a resource's "related campaign" is chosen from. Named here,
+# where the apps are wired together: resources sits below campaigns.
+RESOURCES_RELATED_CAMPAIGN_TYPE = "campaigns.CampaignPage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
