@@ -56,6 +56,7 @@ def _per_request(request, mailing_list):
     """
     from wagtail.models import Site
 
+    from core.i18n import pages_in_language
     from core.models import SiteSettings
     from newsletter.models import NewsletterSettings
 
@@ -65,12 +66,13 @@ def _per_request(request, mailing_list):
         newsletter_settings = (
             NewsletterSettings.for_request(request) if site else NewsletterSettings()
         )
-        privacy_notice = (
-            SiteSettings.for_request(request).privacy_notice if site else None
-        )
+        notice_id = SiteSettings.for_request(request).privacy_notice_id if site else None
         memo["settings"] = newsletter_settings
         memo["consent_text"] = newsletter_settings.get_consent_text()
-        memo["privacy_notice"] = privacy_notice.localized if privacy_notice else None
+        # The privacy notice in the reader's language (core.i18n's one rule).
+        memo["privacy_notice"] = (
+            pages_in_language([notice_id]).get(notice_id) if notice_id else None
+        )
     if mailing_list is None:
         mailing_list = memo["settings"].default_list
     if mailing_list is None or not mailing_list.active:
