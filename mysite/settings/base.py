@@ -107,6 +107,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The embedded SQLite file serves several requests at once (an editor's
+# autosave beside a submit, gunicorn threads): WAL lets readers go on while
+# one writer writes, writers wait up to 20 s for each other instead of failing
+# with "database is locked", and a transaction takes the write lock when it
+# begins (IMMEDIATE), so it cannot fail half-way when it starts to write.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (production, CI); local memory otherwise.
