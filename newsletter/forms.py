@@ -177,7 +177,8 @@ def _per_request(request, mailing_list):
         memo["privacy_notice"] = privacy_notice.localized if privacy_notice else None
     if mailing_list is None:
         mailing_list = memo["settings"].default_list
-    if mailing_list is None or not mailing_list.active:
+    # A list a moderator has not published (or has unpublished) takes no one.
+    if mailing_list is None or not mailing_list.active or not mailing_list.live:
         return None
     if mailing_list.pk not in memo:
         memo[mailing_list.pk] = (mailing_list.canonical().pk, mailing_list.localized)

@@ -145,7 +145,9 @@ def subscribe(request):
     if token is None:
         # Forged, damaged or older than the page cache could explain.
         return render(request, "newsletter/bad_request.html", status=400)
-    mailing_list = MailingList.objects.filter(pk=token.list_id, active=True).first()
+    mailing_list = MailingList.objects.filter(
+        pk=token.list_id, active=True, live=True
+    ).first()
     if mailing_list is None:
         return render(request, "newsletter/list_closed.html", status=400)
 
