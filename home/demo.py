@@ -46,18 +46,24 @@ def load_home():
         home.save_revision().publish()
         home.refresh_from_db()
 
+    # The site's address comes from the admin's base URL, so canonical links
+    # point where the demo is actually served (`make run PORT=8100`).
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        # The site's address comes from the admin's base URL, so canonical
-        # links point where the demo is actually served.
-        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         site = Site.objects.create(
-            hostname=address.hostname or "localhost",
-            port=address.port or (443 if address.scheme == "https" else 80),
+            hostname=hostname,
+            port=port,
             site_name=ORGANISATION,
             root_page=home,
             is_default_site=True,
         )
+    elif site.hostname == hostname and site.port != port:
+        # Where the site is served, not content: follows the port run on.
+        site.port = port
+        site.save(update_fields=["port"])
     return home
 
 

@@ -276,6 +276,8 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Campaigns"
+# Moderation emails and the demo site's address; `make run PORT=8100` sets it
+# to the port the site is served on.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # The admin calls no outside host: no release check, no Gravatar.
@@ -286,6 +288,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 EDITOR_ROLES_EXCLUDED_MODELS = ["newsletter.Subscriber", "newsletter.Subscription"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Alt text labelled as such, with help text (core/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
+# Dates in the admin are typed and shown year first: 2021-10-08 cannot be
+# read as 10 August. Django's input formats for every language accept these.
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served by the site itself, as attachments.
