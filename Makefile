@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Moderation emails, canonical links and the printed admin address follow
+# the port actually served (`make run PORT=8100`).
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup clean
 

@@ -13,7 +13,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from campaigns.blocks import CampaignStreamBlock
-from core.models import BasePage
+from core.models import BasePage, ReviewedSnippetMixin
 
 # A figure older than this is flagged to editors: it may no longer be true.
 STALE_AFTER_YEARS = 3
@@ -28,7 +28,7 @@ def stale_before(today=None):
         return today.replace(year=today.year - STALE_AFTER_YEARS, day=28)
 
 
-class KeyFigure(TranslatableMixin, index.Indexed, models.Model):
+class KeyFigure(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A number a campaign quotes ("709 cases ..."), with its source and date."""
 
     figure = models.CharField(
@@ -117,6 +117,12 @@ class KeyFigure(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return Truncator(f"{self.figure} {self.label}").chars(80)
+
+    def get_preview_block_value(self):
+        from campaigns.blocks import KeyNumbersBlock
+
+        block = KeyNumbersBlock()
+        return block, block.normalize({"heading": _("Key numbers"), "figures": [self]})
 
     def clean(self):
         super().clean()

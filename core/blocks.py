@@ -227,7 +227,12 @@ class CallToActionBlock(blocks.StructBlock):
         max_length=40,
         help_text=_("Say what happens: 'Read the report', not 'Click here'."),
     )
-    link = LinkBlock(label=_("Button link"))
+    link = LinkBlock(
+        label=_("Button link"),
+        help_text=_(
+            "Where the button leads: a page of this site, a document or a web address."
+        ),
+    )
 
     class Meta:
         icon = "pick"

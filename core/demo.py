@@ -1,7 +1,8 @@
-"""Building blocks for `load_demo_content`: idempotent page and image creation.
+"""Building blocks for `load_demo_content`: create what is absent, touch nothing else.
 
-Every app's `demo.py` uses these, so running the command twice updates the demo
-site in place instead of duplicating it.
+Every app's `demo.py` uses these. The demo is loaded on every `make run`, over
+a database editors work in: what exists (even a demo page an editor changed,
+unpublished or scheduled) is never changed, republished or unpublished.
 """
 
 import io
@@ -12,18 +13,34 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 
-def upsert_child_page(parent, model, slug, **fields):
-    """The child of `parent` with this slug, created or updated, then published."""
+def ensure_child_page(parent, model, slug, **fields):
+    """The child of `parent` with this slug as it stands; if absent, created
+    with `fields` and published."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
+    if page is not None:
+        return page
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def _is_blank(value):
+    return value is None or (hasattr(value, "__len__") and len(value) == 0)
+
+
+def fill_blank_fields(obj, **fields):
+    """Set only the fields that are still empty (a site setting nobody has
+    filled in yet), and save if there was any."""
+    blank = {
+        name: value for name, value in fields.items() if _is_blank(getattr(obj, name))
+    }
+    for name, value in blank.items():
+        setattr(obj, name, value)
+    if blank:
+        obj.save()
+    return obj
 
 
 def demo_image(title, colour=(11, 85, 99), size=(1200, 675)):

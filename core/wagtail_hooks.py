@@ -1,9 +1,19 @@
-"""Admin and serving hooks for uploads: a document whose metadata is not yet
-stripped (or could not be) is served to editors only."""
+"""Admin hooks every app shares: the project's editors' guide in the help
+menu, and documents whose metadata is not yet stripped (or could not be)
+served to editors only."""
 
 from django.http import HttpResponse
-from django.utils.translation import gettext as _
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from core.views import EditorGuideView
+
+# Wagtail's help items that open its own site, about buttons this site may
+# not have: its editor guide and its release notes.
+WAGTAIL_SITE_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 
 
 @hooks.register("before_serve_document")
@@ -23,16 +33,40 @@ def serve_only_processed_documents(document, request):
         return None
     if record.status == DocumentProcessing.Status.PENDING:
         response = HttpResponse(
-            _("This document is being prepared. Please try again in a minute."),
+            gettext("This document is being prepared. Please try again in a minute."),
             status=503,
             content_type="text/plain; charset=utf-8",
         )
         response["Retry-After"] = "60"
     else:
         response = HttpResponse(
-            _("This document is not available."),
+            gettext("This document is not available."),
             status=404,
             content_type="text/plain; charset=utf-8",
         )
     response["Cache-Control"] = "no-store"
     return response
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_url():
+    return [path("guide/", EditorGuideView.as_view(), name="editor_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_editor_guide_menu_item():
+    return MenuItem(
+        _("Editors' guide (this site)"),
+        reverse_lazy("editor_guide"),
+        icon_name="help",
+        order=1050,
+        name="site-editor-guide",
+    )
+
+
+@hooks.register("construct_help_menu")
+def hide_wagtail_generic_guide(request, menu_items):
+    """The project's guide replaces Wagtail's generic one."""
+    menu_items[:] = [
+        item for item in menu_items if not item.name.startswith(WAGTAIL_SITE_ITEMS)
+    ]

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from core.demo import demo_image, upsert_child_page
+from core.demo import demo_image, ensure_child_page, fill_blank_fields
 from core.models import SiteSettings
 from home.models import HomePage, StandardPage
 
@@ -25,9 +25,6 @@ def load_locales():
 def load_home():
     """The English home page as the default site's root, with its furniture."""
     load_locales()
-    # Wagtail's "Welcome" placeholder page is not part of the demo site (its
-    # Site goes with it and is made again below).
-    Page.objects.filter(depth=2, content_type__model="page").delete()
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
     fields = {
@@ -41,34 +38,37 @@ def load_home():
         ),
     }
     if home is None:
+        # Wagtail's "Welcome" placeholder page is not part of the demo site
+        # (its Site goes with it and is made again below).
+        Page.objects.filter(depth=2, content_type__model="page").delete()
         home = HomePage(slug="home", locale=Locale.get_default(), **fields)
         root.add_child(instance=home)
-    else:
-        for name, value in fields.items():
-            setattr(home, name, value)
-    home.save_revision().publish()
-    home.refresh_from_db()
+        home.save_revision().publish()
+        home.refresh_from_db()
 
+    # The site's address comes from the admin's base URL, so canonical links
+    # point where the demo is actually served (`make run PORT=8100`).
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        # The site's address comes from the admin's base URL, so canonical
-        # links point where the demo is actually served.
-        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         site = Site.objects.create(
-            hostname=address.hostname or "localhost",
-            port=address.port or (443 if address.scheme == "https" else 80),
+            hostname=hostname,
+            port=port,
             site_name=ORGANISATION,
             root_page=home,
             is_default_site=True,
         )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
+    elif site.hostname == hostname and site.port != port:
+        # Where the site is served, not content: follows the port run on.
+        site.port = port
+        site.save(update_fields=["port"])
     return home
 
 
 def load_standard_pages(home):
-    about = upsert_child_page(
+    about = ensure_child_page(
         home,
         StandardPage,
         "about",
@@ -85,7 +85,7 @@ def load_standard_pages(home):
             ),
         ],
     )
-    privacy = upsert_child_page(
+    privacy = ensure_child_page(
         home,
         StandardPage,
         "privacy",
@@ -109,24 +109,31 @@ def load_standard_pages(home):
         ],
     )
     site = Site.objects.get(is_default_site=True)
-    site_settings = SiteSettings.for_site(site)
-    site_settings.organisation_name = ORGANISATION
-    site_settings.footer_text = (
-        "An independent organisation supporting human rights defenders who "
-        "engage with the United Nations."
+    fill_blank_fields(
+        SiteSettings.for_site(site),
+        organisation_name=ORGANISATION,
+        footer_text=(
+            "An independent organisation supporting human rights defenders who "
+            "engage with the United Nations."
+        ),
+        contact_email="info@example.org",
+        privacy_notice=privacy,
+        # The privacy notice has its own place in the footer already.
+        footer_links=[("link", {"page": about, "url": "", "label": ""})],
+        social_profiles=[
+            (
+                "profile",
+                {"network": "mastodon", "url": "https://mastodon.social/@example"},
+            ),
+            (
+                "profile",
+                {"network": "bluesky", "url": "https://bsky.app/profile/example"},
+            ),
+        ],
+        default_social_image=demo_image(
+            "Sharing image", colour=(11, 85, 99), size=(1200, 630)
+        ),
     )
-    site_settings.contact_email = "info@example.org"
-    site_settings.privacy_notice = privacy
-    # The privacy notice has its own place in the footer already.
-    site_settings.footer_links = [("link", {"page": about, "url": "", "label": ""})]
-    site_settings.social_profiles = [
-        ("profile", {"network": "mastodon", "url": "https://mastodon.social/@example"}),
-        ("profile", {"network": "bluesky", "url": "https://bsky.app/profile/example"}),
-    ]
-    site_settings.default_social_image = demo_image(
-        "Sharing image", colour=(11, 85, 99), size=(1200, 630)
-    )
-    site_settings.save()
     load_scheduled_page(home)
     return about, privacy
 
@@ -136,12 +143,10 @@ def load_scheduled_page(home):
     page = (
         StandardPage.objects.child_of(home).filter(slug="annual-report-launch").first()
     )
-    if page is None:
-        page = StandardPage(slug="annual-report-launch", title="Annual report launch")
-        home.add_child(instance=page)
-    elif page.live:
-        page.unpublish()
-    page.title = "Annual report launch"
+    if page is not None:
+        return page
+    page = StandardPage(slug="annual-report-launch", title="Annual report launch")
+    home.add_child(instance=page)
     page.summary = "Join us in Geneva for the launch of this year's report."
     page.body = [
         (
@@ -157,10 +162,16 @@ def load_scheduled_page(home):
 
 
 def load_home_sections(home, featured_campaign):
-    """The home page's sections, once campaigns, resources and lists exist."""
+    """The home page's sections, once campaigns, resources and lists exist.
+
+    Only on a home page nobody has edited since `load_home` made it (its one
+    revision): sections an editor made, or removed on purpose, stay as they are.
+    """
     from newsletter.demo import DEMO_LIST_NAME
     from newsletter.models import MailingList
 
+    if home.revisions.count() > 1 or len(home.body):
+        return
     mailing_list = MailingList.objects.filter(
         name=DEMO_LIST_NAME, locale=home.locale
     ).first()

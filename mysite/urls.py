@@ -6,13 +6,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.moderation import guard_admin_urls
 from core.sitemaps import TranslatedPagesSitemap
-from core.views import robots_txt
+from core.views import choose_page_from_site, robots_txt
 from home.views import search
 from mysite.health import healthz
 
+# Approving, editing and reverting a page or snippet: one request at a time
+# per object, and a review that has ended is not acted on again.
+guard_admin_urls(wagtailadmin_urls.urlpatterns)
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's own: the page chooser opens at the site, not "Root".
+    path("admin/choose-page/", choose_page_from_site),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

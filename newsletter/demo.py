@@ -5,7 +5,7 @@ The campaign demo finds its list by name: DEMO_LIST_NAME.
 
 from wagtail.models import Locale, Site
 
-from core.demo import upsert_child_page
+from core.demo import ensure_child_page, fill_blank_fields
 from newsletter.models import MailingList, NewsletterSettings, SignupPage
 
 DEMO_LIST_NAME = "#EndReprisals updates"
@@ -27,7 +27,8 @@ def load(home):
     locale = Locale.get_default()
     lists = []
     for name, description in DEMO_LISTS:
-        mailing_list, _created = MailingList.objects.update_or_create(
+        # An existing list keeps what editors made of it (even "inactive").
+        mailing_list, _created = MailingList.objects.get_or_create(
             name=name,
             locale=locale,
             defaults={"description": description, "active": True},
@@ -35,17 +36,18 @@ def load(home):
         lists.append(mailing_list)
 
     site = Site.objects.get(is_default_site=True)
-    newsletter_settings = NewsletterSettings.for_site(site)
-    newsletter_settings.default_list = lists[0]
-    newsletter_settings.consent_text = (
-        "I agree to receive these emails. I can unsubscribe at any time with "
-        "one click from any email."
+    fill_blank_fields(
+        NewsletterSettings.for_site(site),
+        default_list=lists[0],
+        consent_text=(
+            "I agree to receive these emails. I can unsubscribe at any time with "
+            "one click from any email."
+        ),
+        from_email="campaigns@example.org",
+        from_name="Defenders at the UN",
     )
-    newsletter_settings.from_email = "campaigns@example.org"
-    newsletter_settings.from_name = "Defenders at the UN"
-    newsletter_settings.save()
 
-    page = upsert_child_page(
+    page = ensure_child_page(
         home,
         SignupPage,
         "join",

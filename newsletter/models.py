@@ -21,7 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, ReviewedSnippetMixin
 from newsletter.addresses import email_key, email_keys, stored_form
 
 
@@ -29,7 +29,7 @@ def new_nonce():
     return secrets.token_urlsafe(16)
 
 
-class MailingList(TranslatableMixin, models.Model):
+class MailingList(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """A list supporters can join, such as '#EndReprisals updates'."""
 
     name = models.CharField(
@@ -60,6 +60,14 @@ class MailingList(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_preview_block_value(self):
+        from newsletter.blocks import NewsletterSignupBlock
+
+        block = NewsletterSignupBlock()
+        return block, block.normalize(
+            {"heading": _("Join us!"), "mailing_list": self, "button_label": ""}
+        )
 
     def canonical(self):
         """The list in the default language: one list, whatever page it is on."""

@@ -66,7 +66,8 @@ def _per_request(request, mailing_list):
         newsletter_settings = (
             NewsletterSettings.for_request(request) if site else NewsletterSettings()
         )
-        notice_id = SiteSettings.for_request(request).privacy_notice_id if site else None
+        site_settings = SiteSettings.for_request(request) if site else None
+        notice_id = site_settings.privacy_notice_id if site_settings else None
         memo["settings"] = newsletter_settings
         memo["consent_text"] = newsletter_settings.get_consent_text()
         # The privacy notice in the reader's language (core.i18n's one rule).
@@ -75,7 +76,8 @@ def _per_request(request, mailing_list):
         )
     if mailing_list is None:
         mailing_list = memo["settings"].default_list
-    if mailing_list is None or not mailing_list.active:
+    # A list a moderator has not published (or has unpublished) takes no one.
+    if mailing_list is None or not mailing_list.active or not mailing_list.live:
         return None
     if mailing_list.pk not in memo:
         memo[mailing_list.pk] = (mailing_list.canonical().pk, mailing_list.localized)

@@ -95,7 +95,9 @@ def subscribe(request):
     if token is None:
         # Forged, damaged or older than the page cache could explain.
         return render_message(request, "bad_request", status=400)
-    mailing_list = MailingList.objects.filter(pk=token.list_id, active=True).first()
+    mailing_list = MailingList.objects.filter(
+        pk=token.list_id, active=True, live=True
+    ).first()
     if mailing_list is None:
         return render_message(request, "list_closed", status=400)
 

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from core.demo import demo_image, upsert_child_page
+from core.demo import demo_image, ensure_child_page
 from resources.models import Place, ResourceIndexPage, ResourcePage, ResourceType
 
 LIBRARY_SLUG = "resources"
@@ -300,7 +300,7 @@ def load_places():
     locale = Locale.get_default()
     places = {}
     for slug, name, kind in PLACES:
-        place, _created = Place.objects.update_or_create(
+        place, _created = Place.objects.get_or_create(
             locale=locale, slug=slug, defaults={"name": name, "kind": kind}
         )
         places[slug] = place
@@ -308,8 +308,8 @@ def load_places():
 
 
 def load(home):
-    """The library under the home page, with demo papers. Safe to run again."""
-    library = upsert_child_page(
+    """The library under the home page, with the demo papers that are absent."""
+    library = ensure_child_page(
         home,
         ResourceIndexPage,
         LIBRARY_SLUG,
@@ -322,6 +322,8 @@ def load(home):
     )
     places = load_places()
     for spec in RESOURCES:
+        if ResourcePage.objects.child_of(library).filter(slug=spec["slug"]).exists():
+            continue
         fields = {
             key: spec[key]
             for key in ("title", "resource_type", "publication_date", "summary")
@@ -330,13 +332,8 @@ def load(home):
         if "pdf" in spec:
             filename, paragraphs = spec["pdf"]
             fields["document"] = demo_document(spec["title"], filename, paragraphs)
-        page = ResourcePage.objects.child_of(library).filter(slug=spec["slug"]).first()
-        if page is None:
-            page = ResourcePage(slug=spec["slug"], **fields)
-            library.add_child(instance=page)
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
+        page = ResourcePage(slug=spec["slug"], **fields)
+        library.add_child(instance=page)
         page.tags.set(spec["tags"])
         page.places.set([places[slug] for slug in spec["places"]])
         page.save_revision().publish()

@@ -28,7 +28,12 @@ class DemandsBlock(blocks.StructBlock):
         label=_("Heading"), max_length=120, default=_("What do we want?")
     )
     intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=600)
-    demands = blocks.ListBlock(DemandBlock(), min_num=1, label=_("Demands"))
+    demands = blocks.ListBlock(
+        DemandBlock(),
+        min_num=1,
+        label=_("Demands"),
+        help_text=_("One item per demand, in the order readers should read them."),
+    )
 
     class Meta:
         icon = "list-ol"

@@ -2,7 +2,7 @@
 
 Written in the project's own words from the facts of the organisation's
 campaign page; the English and French copy live in `copy_en` and `copy_fr`.
-Safe to run again: everything is found and updated in place.
+Safe to run again: what exists is left as it is, only what is absent is made.
 """
 
 import datetime
@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from campaigns.demo import copy_en, copy_fr
 from campaigns.models import CampaignIndexPage, CampaignPage, KeyFigure
-from core.demo import demo_image, upsert_child_page
+from core.demo import demo_image, ensure_child_page
 from newsletter.demo import DEMO_LIST_NAME
 from newsletter.models import MailingList, SignupPage
 from resources.models import ResourcePage
@@ -44,9 +44,12 @@ def load_key_figures(copy, locale):
         }
         original = KeyFigure.objects.filter(locale=english, figure=figure_text).first()
         figure = original.get_translation_or_none(locale) if original else None
-        if figure is None and original is not None:
+        if figure is not None:
+            figures.append(figure)
+            continue
+        if original is not None:
             figure = original.copy_for_translation(locale)
-        if figure is None:
+        else:
             figure = KeyFigure(locale=locale, figure=figure_text)
         for name, value in fields.items():
             setattr(figure, name, value)
@@ -195,7 +198,7 @@ def end_reprisals_body(home, copy, figures):
 
 
 def load_index(home):
-    return upsert_child_page(
+    return ensure_child_page(
         home,
         CampaignIndexPage,
         "campaigns",
@@ -207,7 +210,7 @@ def load_index(home):
 
 def load_other_campaigns(index):
     """One active and one closed campaign, so the index shows every state."""
-    upsert_child_page(
+    ensure_child_page(
         index,
         CampaignPage,
         "safe-to-speak",
@@ -224,7 +227,7 @@ def load_other_campaigns(index):
             ),
         ],
     )
-    upsert_child_page(
+    ensure_child_page(
         index,
         CampaignPage,
         "open-doors",
@@ -251,9 +254,9 @@ def load_french(home, page):
     """The #EndReprisals page in French, with the French parents it needs."""
     french = Locale.objects.get(language_code="fr")
     translation = page.get_translation_or_none(french)
-    if translation is None:
-        translation = page.copy_for_translation(french, copy_parents=True)
-    translation = translation.specific
+    if translation is not None:
+        return translation.specific
+    translation = page.copy_for_translation(french, copy_parents=True).specific
     index = translation.get_parent().specific
     if index.alias_of_id:
         # A page of its own, so its title can be French.
@@ -276,7 +279,7 @@ def load(home):
     """Campaign index, three campaigns, their key figures, and one translation."""
     index = load_index(home)
     figures = load_key_figures(copy_en, Locale.get_default())
-    page = upsert_child_page(
+    page = ensure_child_page(
         index,
         CampaignPage,
         "end-reprisals",

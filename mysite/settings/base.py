@@ -107,6 +107,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The embedded SQLite file serves several requests at once (an editor's
+# autosave beside a submit, gunicorn threads): WAL lets readers go on while
+# one writer writes, writers wait up to 20 s for each other instead of failing
+# with "database is locked", and a transaction takes the write lock when it
+# begins (IMMEDIATE), so it cannot fail half-way when it starts to write.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (production, CI); local memory otherwise.
@@ -296,6 +311,8 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Campaigns"
+# Moderation emails and the demo site's address; `make run PORT=8100` sets it
+# to the port the site is served on.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # The admin calls no outside host: no release check, no Gravatar.
@@ -307,6 +324,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 RESOURCES_RELATED_CAMPAIGN_TYPE = "campaigns.CampaignPage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Alt text labelled as such, with help text (core/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
+# Dates in the admin are typed and shown year first: 2021-10-08 cannot be
+# read as 10 August. Django's input formats for every language accept these.
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served by the site itself, as attachments.

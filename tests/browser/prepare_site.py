@@ -18,10 +18,14 @@ def main():
     call_command("ensure_admin", verbosity=0)
 
     from campaigns.models import CampaignIndexPage
+    from home.models import HomePage
     from tests.proof.pages import describe_pages
 
     print("PAGES=" + json.dumps(describe_pages()))  # noqa: T201
-    ids = {"campaign index": CampaignIndexPage.objects.first().pk}
+    ids = {
+        "campaign index": CampaignIndexPage.objects.first().pk,
+        "home": HomePage.objects.filter(depth=2).order_by("pk").first().pk,
+    }
     print("IDS=" + json.dumps(ids))  # noqa: T201
 
 

@@ -18,7 +18,9 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": STATE_DIR / "db.sqlite3",
-        "OPTIONS": {"timeout": 20},
+        # As the embedded default (mysite/settings/base.py): WAL, a busy
+        # timeout and immediate transactions.
+        "OPTIONS": SQLITE_OPTIONS,  # noqa: F405
     }
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

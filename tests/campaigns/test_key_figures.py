@@ -67,6 +67,9 @@ class TestAdmin:
             "source_title": "The report",
             "source_url": "https://example.org/report",
             "source_document": "",
+            # Figures are reviewed: what readers see is what is published,
+            # and publishing checks every field (a draft may be unfinished).
+            "action-publish": "action-publish",
         }
         data.update(fields)
         return client.post(self.add_url, data)
@@ -155,6 +158,7 @@ def test_editing_a_figure_once_changes_every_page_showing_it(
             "source_title": "The new report",
             "source_url": "https://example.org/new",
             "source_document": "",
+            "action-publish": "action-publish",
         },
     )
     assert response.status_code == 302

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         shown = password or ("(unchanged; set DJANGO_ADMIN_PASSWORD to reset it)")
         self.stdout.write(
             self.style.SUCCESS(
-                "\nAdmin login: http://127.0.0.1:8000/admin/\n"
+                f"\nAdmin login: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/\n"
                 f"  username: {username}\n  password: {shown}\n"
             )
         )
