@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup clean
+.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,13 @@ bench: install-dev install-node
 ## PostgreSQL (DATABASE_URL, or a throwaway local database).
 bench-signup: install-dev
 	$(BIN)/python -m bench.signup $(BENCH_ARGS)
+
+## make prod-check: the production topology on this machine (Caddy, gunicorn,
+## db_worker, PostgreSQL, a Redis of its own on 6391, moto's S3) checked in
+## Chromium over https; see deploy/README.md. Needs caddy, redis-server,
+## PostgreSQL on 127.0.0.1 and Debian's Chromium. Not part of `test`.
+prod-check: install-dev
+	$(BIN)/python -m deploy.check
 
 lint: install-dev
 	$(BIN)/ruff check .
