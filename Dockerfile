@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Production image: the same steps as the Makefile (install from
-# requirements.txt, collectstatic), served by gunicorn + WhiteNoise.
+# requirements.txt, collectstatic), served by gunicorn + WhiteNoise behind
+# the front in deploy/ (docker-compose.yml runs the whole topology).
 # Migrations are a release step, not part of start-up: see README.md.
 
 FROM python:3.11-slim AS build
@@ -15,6 +16,7 @@ ENV PATH="/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=mysite.settings.production \
+    MEDIA_ROOT=/app/media \
     PORT=8000 \
     WEB_CONCURRENCY=3
 RUN useradd --create-home --uid 1000 app
@@ -28,7 +30,10 @@ RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=build.invalid \
     && mkdir -p /app/media && chown app:app /app/media
 USER app
 EXPOSE 8000
+# /healthz answers plain HTTP (exempt from the https redirect); the probe
+# asks as the first of DJANGO_ALLOWED_HOSTS (mysite/health.py).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8000\")}/healthz', timeout=4)" || exit 1
-# Access logs are off: they would record readers' IP addresses and browsers.
-CMD ["sh", "-c", "exec gunicorn mysite.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --error-logfile -"]
+    CMD ["python", "-m", "mysite.health"]
+# gunicorn.conf.py: gthread workers behind the front's buffering, no access
+# log (it would record readers' IP addresses and browsers).
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "mysite.wsgi:application"]

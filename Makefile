@@ -11,7 +11,7 @@ PORT ?= 8000
 # the port actually served (`make run PORT=8100`).
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup clean
+.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,13 @@ bench: install-dev install-node
 ## PostgreSQL (DATABASE_URL, or a throwaway local database).
 bench-signup: install-dev
 	$(BIN)/python -m bench.signup $(BENCH_ARGS)
+
+## make prod-check: the production topology on this machine (Caddy, gunicorn,
+## db_worker, PostgreSQL, a Redis of its own on 6391, moto's S3) checked in
+## Chromium over https; see deploy/README.md. Needs caddy, redis-server,
+## PostgreSQL on 127.0.0.1 and Debian's Chromium. Not part of `test`.
+prod-check: install-dev
+	$(BIN)/python -m deploy.check
 
 ## make lint: ruff, and the import contracts of .importlinter (the layers).
 lint: install-dev

@@ -126,14 +126,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (production, CI); local memory otherwise.
 # With Redis down the site degrades, never fails: a cache call gives up within
-# a second and answers "nothing cached", then Redis is left alone for
-# CACHE_RETRY_SECONDS (core/serving/resilient.py); the newsletter's rate
-# limits then count in each process.
+# REDIS_TIMEOUT_SECONDS and answers "nothing cached", then Redis is left alone
+# for CACHE_RETRY_SECONDS (core/serving/resilient.py); the newsletter's rate
+# limits then count in each process. When Redis is back everything resumes.
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "1"))
 REDIS_CACHE_OPTIONS = {
     "CLIENT_CLASS": "django_redis.client.DefaultClient",
     "IGNORE_EXCEPTIONS": True,
-    "SOCKET_CONNECT_TIMEOUT": 1,
-    "SOCKET_TIMEOUT": 1,
+    "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS,
+    "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS,
 }
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -191,7 +192,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"

@@ -21,9 +21,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-# Behind a TLS-terminating proxy or CDN.
+# Behind the TLS-terminating front (deploy/Caddyfile), which sets
+# X-Forwarded-Proto itself and overwrites whatever the client sent: the app
+# trusts this header only because nothing else can reach gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "true"
+# The container's HEALTHCHECK and load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -48,6 +52,39 @@ TASKS = {
         "QUEUES": TASK_QUEUES,  # noqa: F405
     }
 }
+
+# A PostgreSQL that does not answer fails the request (and /healthz) in
+# seconds instead of holding a gunicorn thread.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5  # noqa: F405
+
+# Media: the local volume (MEDIA_ROOT) by default, or any S3-compatible
+# object storage when AWS_STORAGE_BUCKET_NAME is set. Either way media URLs
+# stay on the site's own origin (the front serves or proxies /media/), or
+# on MEDIA_HOST, which the Content-Security-Policy then names.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "mysite.storage.SameOriginS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Objects stay private to the bucket's policy; no signed URLs
+            # leave the site, and an upload never replaces another file.
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+if os.environ.get("MEDIA_HOST"):
+    MEDIA_URL = f"https://{os.environ['MEDIA_HOST']}/media/"
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(  # noqa: F405
+            f"https://{os.environ['MEDIA_HOST']}"
+        )
 
 # Email through SMTP; the host and credentials come from the environment.
 EMAIL_BACKEND = os.environ.get(
