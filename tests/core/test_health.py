@@ -2,6 +2,7 @@
 
 from unittest import mock
 
+import pytest
 from django.db import OperationalError
 
 from mysite import health
