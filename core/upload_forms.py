@@ -9,8 +9,8 @@ both use them.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
-from wagtail.images.forms import BaseImageForm
 
+from core.forms import ImageForm
 from core.image_metadata import ImageNotCleanable, strip_image_metadata
 from core.pdf_metadata import pdf_needs_password
 
@@ -33,7 +33,9 @@ def _uploaded_bytes(upload):
     return data
 
 
-class MetadataSafeImageForm(BaseImageForm):
+class MetadataSafeImageForm(ImageForm):
+    """The image form with alt text explained, refusing uncleanable files."""
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and "file" in self.changed_data:

@@ -325,8 +325,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 RESOURCES_RELATED_CAMPAIGN_TYPE = "campaigns.CampaignPage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Alt text labelled as such, with help text (core/forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
 # Dates in the admin are typed and shown year first: 2021-10-08 cannot be
 # read as 10 August. Django's input formats for every language accept these.
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
@@ -336,7 +334,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served by the site itself, as attachments.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Upload forms that refuse files whose metadata cannot be removed.
+# Upload forms that refuse files whose metadata cannot be removed; the image
+# form also labels and explains the alt text (core/forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.upload_forms.MetadataSafeImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.upload_forms.MetadataSafeDocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
