@@ -10,12 +10,12 @@ network that they read it. Two parts:
   it to ALLOWED_HOSTS and, as http://, to CSRF_TRUSTED_ORIGINS), requests for
   that host are served over plain http (Tor encrypts end to end; an https
   redirect would leave the onion service) and without HSTS
-  (`OnionAwareSecurityMiddleware`), and absolute links built for them stay on
+  (`OnionBeforeSecurityMiddleware` and `OnionAfterSecurityMiddleware`, around
+  Django's SecurityMiddleware), and absolute links built for them stay on
   the onion host (`onion_root_url`, used by BasePage.get_url_parts).
 """
 
 from django.conf import settings
-from django.middleware.security import SecurityMiddleware
 
 from core.serving.paths import is_admin_path
 
@@ -35,20 +35,44 @@ def onion_root_url(request):
     return None
 
 
-class OnionAwareSecurityMiddleware(SecurityMiddleware):
-    """Django's SecurityMiddleware, minus the https redirect and HSTS on the
-    onion host."""
+class OnionBeforeSecurityMiddleware:
+    """Just above Django's SecurityMiddleware: an onion request passes its
+    https redirect.
 
-    def process_request(self, request):
-        if is_onion_request(request):
-            return None
-        return super().process_request(request)
+    Django's SecurityMiddleware redirects every request that is not secure;
+    its deploy checks look for it by name, so it stays in MIDDLEWARE as it is.
+    For the onion host only, this middleware makes the request count as
+    secure while SecurityMiddleware decides whether to redirect, and
+    `OnionAfterSecurityMiddleware`, just below it, undoes that before anything
+    else reads the request (so its scheme stays http, its links http://) and
+    takes back the HSTS header that SecurityMiddleware then adds on the way
+    out (meaningless over http, and the onion host has no https).
+    """
 
-    def process_response(self, request, response):
-        response = super().process_response(request, response)
-        if is_onion_request(request):
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        onion = is_onion_request(request)
+        if onion:
+            request.is_secure = lambda: True
+        response = self.get_response(request)
+        if onion:
+            request.__dict__.pop("is_secure", None)
             response.headers.pop("Strict-Transport-Security", None)
         return response
+
+
+class OnionAfterSecurityMiddleware:
+    """Just below Django's SecurityMiddleware: the onion request is plain
+    http again for everything after it (see OnionBeforeSecurityMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.__dict__.pop("is_secure", None)
+        return self.get_response(request)
 
 
 class OnionLocationMiddleware:

@@ -61,7 +61,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "core.serving.onion.OnionAwareSecurityMiddleware",
+    "core.serving.onion.OnionBeforeSecurityMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "core.serving.onion.OnionAfterSecurityMiddleware",
     "core.serving.headers.SecurityHeadersMiddleware",
     "core.serving.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

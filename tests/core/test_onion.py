@@ -77,3 +77,14 @@ def test_production_trusts_the_onion_origin_over_http():
     assert ONION in loaded["hosts"]
     assert f"http://{ONION}" in loaded["origins"]
     assert "https://campaigns.example.org" in loaded["origins"]
+
+
+def test_production_keeps_djangos_security_middleware_for_its_deploy_checks():
+    from django.conf import settings as live
+
+    middleware = live.MIDDLEWARE
+    position = middleware.index("django.middleware.security.SecurityMiddleware")
+    assert (
+        middleware[position - 1] == "core.serving.onion.OnionBeforeSecurityMiddleware"
+    )
+    assert middleware[position + 1] == "core.serving.onion.OnionAfterSecurityMiddleware"
