@@ -20,8 +20,9 @@ class PublicPage:
     name: str
     path: str
     status: int = 200
-    # Pages behind an emailed link are private to their reader: never cached
-    # (no Cache-Control: public), but cookie-free like every other page.
+    # Pages behind an emailed link are private to their reader, and search
+    # results tell what a reader searched for: never cached (no
+    # Cache-Control: public), but cookie-free like every other page.
     shared_cache: bool = True
 
 
@@ -39,6 +40,7 @@ def cacheable_pages():
     campaign = _first_live("campaigns.CampaignPage", hashtag="#EndReprisals")
     library = _first_live("resources.ResourceIndexPage")
     resource = _first_live("resources.ResourcePage", document__isnull=False)
+    searched = {"library searched", "search"}
     found = [
         ("home", _path(_first_live("home.HomePage"))),
         ("standard page", _path(_first_live("home.StandardPage"))),
@@ -55,9 +57,10 @@ def cacheable_pages():
     ]
     missing = [name for name, path in found if path is None]
     assert not missing, f"the demo content lacks these page types: {missing}"
-    return [PublicPage(name, path) for name, path in found] + [
-        PublicPage("404", NOT_FOUND_PATH, status=404)
-    ]
+    return [
+        PublicPage(name, path, shared_cache=name not in searched)
+        for name, path in found
+    ] + [PublicPage("404", NOT_FOUND_PATH, status=404)]
 
 
 def signup_state_pages():

@@ -78,7 +78,8 @@ def test_public_pages_may_be_cached_by_a_cdn(demo_observations):
     def check(o):
         cache_control = o.response.get("Cache-Control", "")
         if not o.page.shared_cache:
-            # Emailed-link pages are for one reader: never shared.
+            # Emailed-link pages are for one reader, search results reveal
+            # what a reader asked: never shared.
             return "public" in cache_control and f"Cache-Control: {cache_control}"
         max_age = re.search(r"max-age=(\d+)", cache_control)
         if "public" not in cache_control or not max_age or int(max_age[1]) <= 0:

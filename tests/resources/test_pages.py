@@ -71,6 +71,8 @@ def test_resource_page_shows_download_date_type_and_tags(client, library):
     html = response.content.decode()
     assert response.status_code == 200
     assert f'href="{document.url}"' in html
+    document.refresh_from_db()  # measured again once its metadata was stripped
+    assert document.file_size > 0
     assert f"(PDF, {filesizeformat(document.file_size)})" in html
     assert '<time datetime="2023-02-20">20 February 2023</time>' in html
     assert 'href="/resources/?type=briefing-paper">Briefing paper</a>' in html
