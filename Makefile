@@ -51,6 +51,7 @@ run: demo admin
 ## make test: install the dev tools and run the whole suite (SQLite, or
 ## PostgreSQL when DATABASE_URL is set), browser tests included: they need
 ## Debian's Chromium and Java, and skip without them unless REQUIRE_BROWSER=1.
+## In parallel, one worker per core (pytest.ini); PYTEST_ARGS="-n 0" runs serially.
 test: install-dev install-node
 	$(BIN)/pytest $(PYTEST_ARGS)
 

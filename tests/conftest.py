@@ -4,6 +4,17 @@ import pytest
 from django.core.cache import cache
 
 from tests import factories
+from tests.demo import rolled_back_demo
+
+
+def pytest_configure(config):
+    # Hooks of pytest-xdist, registered only where it is installed and on
+    # (`-p no:xdist` would reject them as unknown hooks).
+    if config.pluginmanager.hasplugin("xdist"):
+        from tests.parallel import LeftOutReport, SchedulerChoice
+
+        config.pluginmanager.register(LeftOutReport(), "left-out-report")
+        config.pluginmanager.register(SchedulerChoice(), "shared-packages")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -22,9 +33,29 @@ def pytest_collection_modifyitems(config, items):
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
-        names = ", ".join(item.name for item in left_out)
-        # A line in pytest's output, so the leaving out is never silent.
-        print(f"\nLeft out on {connection.vendor}, run on PostgreSQL: {names}")  # noqa: T201
+        line = left_out_line(connection.vendor, [item.name for item in left_out])
+        if hasattr(config, "workeroutput"):
+            # A pytest-xdist worker's output is not shown: the controller
+            # prints the line (LeftOutReport).
+            config.workeroutput["left_out_line"] = line
+        else:
+            # A line in pytest's output, so the leaving out is never silent.
+            print(f"\n{line}")  # noqa: T201
+
+
+def left_out_line(vendor, names):
+    return f"Left out on {vendor}, run on PostgreSQL: {', '.join(names)}"
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the module that asks for it.
+
+    It stays until the module's last test, so only a module whose tests all
+    expect the demo (tests/campaigns/test_demo.py) may ask for it.
+    """
+    with rolled_back_demo(django_db_blocker):
+        yield
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from campaigns.models import CampaignIndexPage, CampaignPage, KeyFigure
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(demo_site, db):
+    # The demo is loaded once for this module (demo_site); each test's
+    # writes are rolled back after it.
     return CampaignPage.objects.get(slug="end-reprisals", locale__language_code="en")
 
 

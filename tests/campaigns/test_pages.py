@@ -236,10 +236,13 @@ class CampaignAdminValidationTests(WagtailPageTestCase):
         self.assertIn("no spaces", str(errors["hashtag"]))
 
     def test_hashtags_in_any_alphabet_are_accepted(self):
-        page = CampaignPage(
-            title="x", slug="x", strapline="x", hashtag="#Représailles_2"
-        )
-        page.full_clean(exclude=["path", "depth"])
+        for number, hashtag in enumerate(("#Représailles_2", "#العدالة", "#正义")):
+            slug = f"any-alphabet-{number}"
+            data = campaign_form_data(hashtag=hashtag, slug=slug)
+            data["action-publish"] = "action-publish"
+            response = self.client.post(self.add_url, data)
+            self.assertEqual(response.status_code, 302, hashtag)  # saved
+            self.assertEqual(CampaignPage.objects.get(slug=slug).hashtag, hashtag)
 
     def test_hashtag_without_hash_is_refused(self):
         self.assertIn("hashtag", self.post(hashtag="EndReprisals"))

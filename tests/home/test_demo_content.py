@@ -22,9 +22,8 @@ def count_everything():
 
 
 @pytest.mark.django_db
-def test_demo_content_loads_twice_without_duplicates(client):
-    call_command("load_demo_content", verbosity=0)
-    first = count_everything()
+def test_demo_content_loads_twice_without_duplicates(demo_site, client):
+    first = count_everything()  # after the first load (demo_site)
     call_command("load_demo_content", verbosity=0)
     assert count_everything() == first
 

@@ -64,7 +64,12 @@ def test_no_header_tells_the_public_whether_a_page_came_from_the_cache(
 
 def test_publishing_any_page_empties_the_cache(page_cache_on, about, home_page):
     client = Client()
-    assert served_from(client.get("/about/")) == "miss"
+    for path in ("/", "/about/"):
+        assert served_from(client.get(path)) == "miss"
+        assert served_from(client.get(path)) == "hit"
+    # Publishing one page empties the cache of every page.
+    home_page.save_revision().publish()
+    assert served_from(client.get("/")) == "miss"
     about.title = "Who we are"
     about.save_revision().publish()
     response = client.get("/about/")

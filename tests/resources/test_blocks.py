@@ -120,18 +120,26 @@ def test_each_mode_requires_its_fields(papers, data, field):
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "titles"),
     [
-        {"mode": "chosen", "heading": "H", "items": "FIRST"},
-        {"mode": "latest", "heading": "H", "tag": "China", "count": 3},
-        {"mode": "latest", "heading": "H", "resource_type": "report", "count": 3},
+        ({"mode": "chosen", "heading": "H", "items": "FIRST"}, ["Paper 1"]),
+        (
+            {"mode": "latest", "heading": "H", "tag": "China", "count": 3},
+            ["Paper 3", "Paper 2", "Paper 1"],
+        ),
+        (
+            {"mode": "latest", "heading": "H", "resource_type": "report", "count": 3},
+            ["Paper 4", "Paper 2"],
+        ),
     ],
 )
-def test_valid_values_pass(papers, data):
+def test_valid_values_pass_and_keep_their_selection(papers, data, titles):
     if data.get("items") == "FIRST":
         data["items"] = [papers[0].pk]
     block = ResourceListingBlock()
-    block.clean(block.to_python(data))
+    cleaned = block.clean(block.to_python(data))
+    assert cleaned["mode"] == data["mode"]
+    assert [page.title for page in cleaned.resources()] == titles
 
 
 def test_preview_renders(papers):
