@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup clean
+.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup bench-send clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench: install-dev install-node
 ## PostgreSQL (DATABASE_URL, or a throwaway local database).
 bench-signup: install-dev
 	$(BIN)/python -m bench.signup $(BENCH_ARGS)
+
+## make bench-send: one newsletter issue to 10,000 subscribers through a
+## local SMTP sink and a real db_worker, killed once mid-send (bench/send.py).
+bench-send: install-dev
+	$(BIN)/python -m bench.send $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

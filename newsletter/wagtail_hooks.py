@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from newsletter.models import ErasedAddress, MailingList, Subscriber, Subscription
+from newsletter.sending import admin_hooks  # noqa: F401 - sends: their own module
 from newsletter.views import export_subscribers
 
 
