@@ -116,7 +116,12 @@ class _EmailRewriter(HTMLParser):
         if self.skip_depth:
             return
         self.html.append(escape(data, quote=False))
-        self.text.append(" ".join(data.split()) if data.strip() else " ")
+        # Collapse runs of whitespace but keep a space at either end, so
+        # "Thank you. <a>Read</a>" does not read "Thank you.Read".
+        words = " ".join(data.split())
+        start = " " if data[:1].isspace() else ""
+        end = " " if data[-1:].isspace() and words else ""
+        self.text.append(start + words + end)
 
 
 def rewrite(html, origin, images=False):

@@ -179,6 +179,10 @@ def test_images_only_from_the_sites_own_origin_when_turned_on(settings):
     html_off, _text = rewrite(body, "https://campaigns.example", images=False)
     assert "<img" not in html_off and "[Vigil]" in html_off
     assert "[Vigil]" in text
+    _html, text = rewrite(
+        "<p>Thank you. <a href='/'>Read more</a>.</p>", "https://x.example"
+    )
+    assert text == "Thank you. Read more <https://x.example/>."
 
 
 def test_a_scheduled_send_waits_for_its_time(issue, mailing_list, supporters):
