@@ -11,7 +11,7 @@ PORT ?= 8000
 # the port actually served (`make run PORT=8100`).
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check clean
+.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check bench-send clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ bench: install-dev install-node
 ## PostgreSQL (DATABASE_URL, or a throwaway local database).
 bench-signup: install-dev
 	$(BIN)/python -m bench.signup $(BENCH_ARGS)
+
+## make bench-send: one newsletter issue to 10,000 subscribers through a
+## local SMTP sink and a real db_worker, killed once mid-send (bench/send.py).
+bench-send: install-dev
+	$(BIN)/python -m bench.send $(BENCH_ARGS)
 
 ## make prod-check: the production topology on this machine (Caddy, gunicorn,
 ## db_worker, PostgreSQL, a Redis of its own on 6391, moto's S3) checked in

@@ -353,3 +353,8 @@ class CampaignPage(BasePage):
             block["type"] == "video" for block in self.body.raw_data
         )
         return context
+
+
+# Newsletter issues and their archive are page types of this app (their own
+# module); imported here so that Django registers them.
+from campaigns.issues import NewsletterArchivePage, NewsletterIssuePage  # noqa: E402, F401

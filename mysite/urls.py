@@ -29,6 +29,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Bounce and complaint webhooks (basic auth with ANYMAIL WEBHOOK_SECRET).
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from newsletter.mail import switch_tracking_off
 from newsletter.models import (
     NewsletterSettings,
     Subscriber,
@@ -89,10 +90,7 @@ def build_email(subscription, origin, kind, site=None):
             "Auto-Submitted": "auto-generated",
         },
     )
-    # Read by django-anymail's ESP backends; ignored by SMTP and the console.
-    message.track_opens = False
-    message.track_clicks = False
-    return message
+    return switch_tracking_off(message)
 
 
 @task()

@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import (
 
 from newsletter.export import export_subscribers
 from newsletter.models import ErasedAddress, MailingList, Subscriber, Subscription
+from newsletter.sending import admin_hooks  # noqa: F401 - sends: their own module
 
 
 class MailingListViewSet(SnippetViewSet):

@@ -86,27 +86,11 @@ if os.environ.get("MEDIA_HOST"):
             f"https://{os.environ['MEDIA_HOST']}"
         )
 
-# Email through SMTP; the host and credentials come from the environment.
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
-)
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true") == "true"
-SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
+# Email: SMTP or a provider through anymail, and the newsletter send rate
+# (one block, in its own module).
+from .email import *  # noqa: E402, F403
 
-# Or through an email service provider with django-anymail: set ANYMAIL_ESP
-# (e.g. "mailgun", "brevo", "sendgrid") and ANYMAIL_API_KEY. Open and click
-# tracking stay off: supporters are not tracked, in email either.
-if os.environ.get("ANYMAIL_ESP"):
-    _esp = os.environ["ANYMAIL_ESP"].lower()
-    EMAIL_BACKEND = f"anymail.backends.{_esp}.EmailBackend"
-    ANYMAIL = {
-        f"{_esp.upper()}_API_KEY": os.environ.get("ANYMAIL_API_KEY", ""),
-        "SEND_DEFAULTS": {"track_opens": False, "track_clicks": False},
-    }
+SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
 
 # Behind the proxy, the client address for the sign-up rate limit comes from
 # X-Forwarded-For (its rightmost entry, added by our own proxy).
