@@ -151,7 +151,7 @@ class Subscriber(models.Model):
             lines.append(
                 gettext(
                     "%(list)s (%(state)s): consent given %(given)s on %(url)s, "
-                    "confirmed %(confirmed)s; wording shown: \u201c%(wording)s\u201d"
+                    "confirmed %(confirmed)s; wording shown: “%(wording)s”"
                 )
                 % {
                     "list": sub.mailing_list.name,
