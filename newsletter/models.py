@@ -215,6 +215,12 @@ class Subscription(models.Model):
     )
     # The page's address at the time, kept if the page is later deleted.
     source_url = models.CharField(_("signed up at"), max_length=255, blank=True)
+    consent_language = models.CharField(
+        _("language of the consent shown"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language the form and its consent wording were shown in."),
+    )
     consented_at = models.DateTimeField(_("consent given"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
