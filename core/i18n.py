@@ -13,6 +13,12 @@ same rule:
 - otherwise the chosen page itself, live or not: the caller decides what a
   page that is not live means (`.live` tells it; the footer drops the link).
 
+A page is served in a language only when it is written in it
+(`written_language`): `/es/...` resolving to an English page, or to a Spanish
+alias of one (Wagtail makes aliases for the parents of a translation), is
+served as English, labelled English, with a note in Spanish saying so
+(`serve_in_written_language`, a `before_serve_page` hook).
+
 Privacy is not checked here: a link an editor made to a private page shows
 that page's login or password form, as Wagtail's `.localized` does. A caller
 that lists pages for everyone narrows `queryset` (with `.live().public()`),
@@ -20,7 +26,8 @@ which then applies to the chosen pages and their translations alike.
 """
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -105,3 +112,72 @@ def localize_page(page):
     if page is None:
         return None
     return localize_pages([page])[page.pk]
+
+
+def untranslated_alias_q():
+    """Pages that are aliases of a page in another language: their text is the
+    original's, so they are no translation (left out of the language switcher,
+    the hreflang alternates and the sitemap)."""
+    return Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
+
+
+def written_language(page, asked_locale=None):
+    """The language code a page's text is written in: its locale's, or for an
+    alias of a page in another language, the original's.
+
+    No query when the page is in `asked_locale` and no alias; one otherwise.
+    """
+    if page.alias_of_id:
+        original = (
+            Page.objects.filter(pk=page.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        )
+        if original:
+            return original
+    if asked_locale is not None and page.locale_id == asked_locale.pk:
+        return asked_locale.language_code
+    return page.locale.language_code
+
+
+def serve_in_written_language(page, request):
+    """Activate the language `page` is written in, if it is not the one asked
+    for; remember the one asked for (`request.language_asked_for`) so that
+    base.html shows the note, in that language, with the translations."""
+    asked = Locale.get_active()  # once per request (core.patches)
+    written = written_language(page, asked)
+    if written == asked.language_code:
+        return
+    request.language_asked_for = asked.language_code
+    translation.activate(written)
+    # Content-Language (LocaleMiddleware) and every label follow.
+    request.LANGUAGE_CODE = written
+
+
+def default_translation(translations):
+    """Of a page's translations, the one for readers whose language none
+    matches (hreflang x-default): the default language's, else the first."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    for page in translations:
+        if page.locale.language_code == default:
+            return page
+    return translations[0] if translations else None
+
+
+# Open Graph wants a territory (ll_TT); the organisation writes British English
+# and Arabic for the whole Arab world (Facebook's "ar_AR").
+OPEN_GRAPH_LOCALES = {
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "es": "es_ES",
+    "ar": "ar_AR",
+    "zh-hans": "zh_CN",
+}
+
+
+def open_graph_locale(language_code):
+    """`language_code` in Open Graph's ll_TT form ("fr" gives "fr_FR")."""
+    language, _, territory = language_code.partition("-")
+    return OPEN_GRAPH_LOCALES.get(
+        language_code, f"{language}_{territory.upper() or language.upper()}"
+    )

@@ -18,6 +18,7 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
+    Site,
     WorkflowMixin,
 )
 
@@ -112,6 +113,18 @@ class SocialFieldsMixin(models.Model):
         abstract = True
 
 
+# The logo as search engines want it: a raster image at least 112 px wide.
+LOGO_FILTER = "height-112|format-png"
+
+
+def organisation_logo_url(site_settings, request=None):
+    """The absolute URL of the organisation's logo (site settings), or ""."""
+    if not site_settings.logo_id:
+        return ""
+    url = site_settings.logo.get_rendition(LOGO_FILTER).url
+    return request.build_absolute_uri(url) if request is not None else url
+
+
 class BasePage(RouteByUrlPathMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     """A page with listing and sharing fields; every site page type extends it.
 
@@ -174,11 +187,23 @@ class BasePage(RouteByUrlPathMixin, ListingFieldsMixin, SocialFieldsMixin, Page)
             data["dateModified"] = self.last_published_at.isoformat()
         site_settings = self._site_settings(request)
         if site_settings is not None:
-            data["publisher"] = {
-                "@type": "Organization",
-                "name": site_settings.organisation_name,
-            }
+            data["publisher"] = self.organisation_reference(request, site_settings)
         return data
+
+    def organisation_reference(self, request, site_settings):
+        """The organisation as a schema.org Organization: name, site and logo
+        (publisher of every page, author of every resource)."""
+        organisation = {
+            "@type": "Organization",
+            "name": site_settings.organisation_name,
+        }
+        site = Site.find_for_request(request) if request else self.get_site()
+        if site is not None:
+            organisation["url"] = site.root_url + "/"
+        logo = organisation_logo_url(site_settings, request)
+        if logo:
+            organisation["logo"] = logo
+        return organisation
 
     def get_organisation_json_ld(self, request=None, image_url=None):
         """The organisation behind the site, as schema.org data (for the home page)."""
@@ -187,6 +212,9 @@ class BasePage(RouteByUrlPathMixin, ListingFieldsMixin, SocialFieldsMixin, Page)
         organisation = {"@type": "Organization", "url": url}
         if site_settings is not None:
             organisation["name"] = site_settings.organisation_name
+            logo = organisation_logo_url(site_settings, request)
+            if logo:
+                organisation["logo"] = logo
             if site_settings.contact_email:
                 organisation["email"] = site_settings.contact_email
             profiles = [

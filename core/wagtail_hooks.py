@@ -16,6 +16,14 @@ from core.views import EditorGuideView
 WAGTAIL_SITE_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 
 
+@hooks.register("before_serve_page")
+def serve_page_in_its_language(page, request, args, kwargs):
+    """Never English labelled as another language (core.i18n)."""
+    from core.i18n import serve_in_written_language
+
+    serve_in_written_language(page, request)
+
+
 @hooks.register("before_serve_document")
 def serve_only_processed_documents(document, request):
     """Readers get a document only once its metadata is stripped.

@@ -151,7 +151,7 @@ class Subscriber(models.Model):
             lines.append(
                 gettext(
                     "%(list)s (%(state)s): consent given %(given)s on %(url)s, "
-                    "confirmed %(confirmed)s; wording shown: \u201c%(wording)s\u201d"
+                    "confirmed %(confirmed)s; wording shown: “%(wording)s”"
                 )
                 % {
                     "list": sub.mailing_list.name,
@@ -215,6 +215,12 @@ class Subscription(models.Model):
     )
     # The page's address at the time, kept if the page is later deleted.
     source_url = models.CharField(_("signed up at"), max_length=255, blank=True)
+    consent_language = models.CharField(
+        _("language of the consent shown"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language the form and its consent wording were shown in."),
+    )
     consented_at = models.DateTimeField(_("consent given"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)

@@ -7,8 +7,11 @@ this task decides what (if anything) to send.
 
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.mail.message import make_msgid
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -50,6 +53,27 @@ def _absolute(origin, url):
     return origin.rstrip("/") + url
 
 
+def list_headers(subscription, origin, site=None):
+    """Headers that place the message on the site's own domain: Message-ID and
+    List-Id (RFC 2919) under the site's host name, never the machine's
+    ("@localhost" is a spam signal), and Reply-To the organisation's public
+    contact address, so a reply reaches people, not the sending robot."""
+    from core.models import SiteSettings
+
+    domain = urlsplit(origin).hostname or "localhost"
+    mailing_list = subscription.mailing_list
+    name = mailing_list.name.replace('"', "'")
+    headers = {
+        "Message-ID": make_msgid(domain=domain),
+        "List-Id": f'"{name}" <list-{mailing_list.translation_key}.{domain}>',
+    }
+    if site is not None:
+        contact = SiteSettings.for_site(site).contact_email
+        if contact:
+            headers["Reply-To"] = contact
+    return headers
+
+
 def build_email(subscription, origin, kind, site=None):
     """The message for a subscription: 'confirm' or 'already'."""
     subscriber = subscription.subscriber
@@ -88,6 +112,8 @@ def build_email(subscription, origin, kind, site=None):
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
+            "Content-Language": subscriber.language or settings.LANGUAGE_CODE,
+            **list_headers(subscription, origin, site),
         },
     )
     return switch_tracking_off(message)

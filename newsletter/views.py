@@ -161,6 +161,9 @@ def _record_signup(request, data, mailing_list, token):
         "consent_wording": _consent_wording(request, token),
         "source_page": source_page,
         "source_url": (source_page.get_url(request) or "")[:255] if source_page else "",
+        # The form posts to its own language's address (/fr/newsletter/...),
+        # so the active language is the one its consent wording was shown in.
+        "consent_language": translation.get_language() or "",
         "consented_at": now,
     }
     first_name = data.get("first_name", "")

@@ -3,8 +3,9 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.translation import gettext as _
 
 from resources.library import Library
@@ -43,12 +44,44 @@ class ResourceFeed(Feed):
         return f"{url}?{query}" if query else url
 
     def feed_url(self, library):
-        query = library.query_string()
-        url = library.index.get_full_url(library.request) + "feed/"
-        return f"{url}?{query}" if query else url
+        # RFC 4287's self link is the address the feed was fetched from,
+        # query string included (the W3C validator checks it).
+        return library.request.build_absolute_uri()
+
+    def feed_guid(self, library):
+        # One id per language and filter set: the Spanish library's feed is
+        # not the English one.
+        return self.feed_url(library)
+
+    def author_name(self, library):
+        # RFC 4287 section 4.1.1: a feed needs an author; the organisation
+        # writes every paper.
+        from core.models import SiteSettings
+
+        return SiteSettings.for_request(library.request).organisation_name or (
+            library.index.get_site().site_name
+        )
+
+    def author_link(self, library):
+        return library.index.get_site().root_url + "/"
+
+    def item_enclosures(self, item):
+        """The PDF to download, with its size and type (RSS/Atom enclosure)."""
+        if not item.document_id or not item.document.file_size:
+            return []
+        return [
+            Enclosure(
+                self.request.build_absolute_uri(item.document.url),
+                str(item.document.file_size),
+                "application/pdf",
+            )
+        ]
 
     def items(self, library):
-        return library.latest(library.index.feed_length)
+        items = library.latest(library.index.feed_length)
+        # The PDFs of the enclosures, in one query for all entries.
+        prefetch_related_objects(items, "document")
+        return items
 
     def item_title(self, item):
         return item.get_listing_title()

@@ -271,6 +271,9 @@ class ResourcePage(BasePage):
         data["headline"] = self.title
         data["genre"] = str(self.get_resource_type_display())
         data["datePublished"] = self.publication_date.isoformat()
+        if "publisher" in data:
+            # The organisation writes its papers.
+            data["author"] = data["publisher"]
         if self.document_id:
             data["encoding"] = {
                 "@type": "MediaObject",

@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.blocks import SOCIAL_NETWORKS
-from core.i18n import pages_in_language
+from core.i18n import pages_in_language, untranslated_alias_q
 from core.serving.content_cache import remember_until_content_changes
 
 register = template.Library()
@@ -61,15 +61,20 @@ def main_menu(context):
 def breadcrumbs(context):
     """The path from the home page down to the current page."""
     page = context.get("page")
-    ancestors = []
-    if isinstance(page, Page) and page.pk and page.depth > 2:
-        ancestors = remember_until_content_changes(
-            ("breadcrumbs", page.pk),
-            lambda: list(
-                page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
-            ),
-        )
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": breadcrumb_ancestors(page), "page": page}
+
+
+def breadcrumb_ancestors(page):
+    """The live pages from the home page down to `page`'s parent (none for the
+    home page itself): the breadcrumbs, and their BreadcrumbList in the JSON-LD."""
+    if not isinstance(page, Page) or not page.pk or page.depth <= 2:
+        return []
+    return remember_until_content_changes(
+        ("breadcrumbs", page.pk),
+        lambda: list(
+            page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+        ),
+    )
 
 
 @register.simple_tag
@@ -77,7 +82,8 @@ def live_translations(page):
     """The page in every language it is live in, itself included.
 
     Feeds both the hreflang alternates and the language switcher, so a reader
-    is only ever offered translations that exist.
+    is only ever offered translations that exist: an alias of a page in
+    another language is none (core.i18n.untranslated_alias_q).
     """
     if not isinstance(page, Page) or not page.pk:
         return []
@@ -87,10 +93,20 @@ def live_translations(page):
             page.get_translations(inclusive=True)
             .live()
             .public()
+            .exclude(untranslated_alias_q())
             .select_related("locale")
             .order_by("locale__language_code")
         ),
     )
+
+
+@register.simple_tag
+def x_default(translations):
+    """The translation for readers whose language none matches (hreflang
+    x-default): the one in the default language, else the first."""
+    from core.i18n import default_translation
+
+    return default_translation(translations)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,7 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.i18n import open_graph_locale
 from core.models import SiteSettings
+from core.templatetags.navigation_tags import breadcrumb_ancestors
 
 register = template.Library()
 
@@ -49,12 +51,42 @@ def _social_image(page, site_settings):
     return image
 
 
+def breadcrumb_list(page, ancestors, request):
+    """The breadcrumbs the page shows, as a schema.org BreadcrumbList."""
+    trail = [*ancestors, page]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def _canonical_url(page, request):
+    """The page's own URL; for an alias served in its original's language
+    (core.i18n), the original's, which is the same text."""
+    if not page.pk:
+        return None
+    if page.alias_of_id and getattr(request, "language_asked_for", None):
+        return page.alias_of.get_full_url(request)
+    return page.get_full_url(request)
+
+
 @register.inclusion_tag("components/seo.html", takes_context=True)
-def seo_meta(context):
+def seo_meta(context, title=None):
     """Meta description, canonical link, sharing tags and JSON-LD for a page.
 
-    The queries are a constant few (the sharing image and its rendition),
-    whatever the page holds.
+    Views that are not pages (search, the sign-up messages) pass their
+    `title`: they get the sharing tags with their own address. The queries are
+    a constant few (the sharing image and its rendition), whatever the page
+    holds.
     """
     request = context.get("request")
     page = context.get("page")
@@ -75,15 +107,37 @@ def seo_meta(context):
         url = rendition.url
         if request is not None:
             url = request.build_absolute_uri(url)
-        image_data = {"url": url, "width": rendition.width, "height": rendition.height}
+        image_data = {
+            "url": url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.description or image.title,
+        }
 
     data = {
         "site_name": site_settings.organisation_name if site_settings else "",
         "image": image_data,
         "json_ld": "",
+        # As in <html lang>: the page is served in the language it is written in.
+        "locale": open_graph_locale(get_language()),
     }
+    if page is None and title and request is not None:
+        data.update(
+            {
+                "title": title,
+                "og_type": "website",
+                # The address without its query: a search term is the reader's.
+                "og_url": request.build_absolute_uri(request.path),
+            }
+        )
     if page is not None:
-        canonical = page.get_full_url(request) if page.pk else None
+        canonical = _canonical_url(page, request)
+        translations = context.get("translations") or []
+        data["locale_alternates"] = [
+            open_graph_locale(translation.locale.language_code)
+            for translation in translations
+            if translation.locale_id != page.locale_id
+        ]
         description = ""
         if hasattr(page, "get_meta_description"):
             description = page.get_meta_description()
@@ -98,13 +152,22 @@ def seo_meta(context):
                 "description": description,
                 "social_text": social_text,
                 "canonical": canonical,
+                "og_url": canonical,
                 "og_type": getattr(page, "og_type", "website"),
-                # As in <html lang>: the page is served in its own language.
-                "locale": get_language(),
             }
         )
         if hasattr(page, "get_json_ld") and canonical:
-            data["json_ld"] = json_ld_script(
-                page.get_json_ld(request, image_url=image_data and image_data["url"])
-            )
+            scripts = [
+                json_ld_script(
+                    page.get_json_ld(
+                        request, image_url=image_data and image_data["url"]
+                    )
+                )
+            ]
+            ancestors = breadcrumb_ancestors(page)
+            if ancestors:
+                scripts.append(
+                    json_ld_script(breadcrumb_list(page, ancestors, request))
+                )
+            data["json_ld"] = mark_safe("\n".join(scripts))  # noqa: S308  # nosec B308 B703
     return data

@@ -179,9 +179,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: English is the default and lives at the site root; other
-# languages are prefixed (/fr/, /es/).
+# languages are prefixed (/fr/, /es/, /ar/, /zh-hans/). Arabic is written
+# right to left: Django's LANGUAGES_BIDI gives `<html dir="rtl">`.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Simplified Chinese")),
+]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]

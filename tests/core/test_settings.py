@@ -65,11 +65,13 @@ def test_admin_makes_no_calls_to_outside_hosts():
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
 
 
-def test_languages_are_english_french_and_spanish():
+def test_languages_are_english_french_spanish_arabic_and_chinese():
     assert settings.WAGTAIL_I18N_ENABLED
     assert settings.LANGUAGE_CODE == "en"
     assert [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES] == [
         "en",
         "fr",
         "es",
+        "ar",
+        "zh-hans",
     ]

@@ -42,9 +42,12 @@ def test_inner_page_has_full_metadata(client, home_page):
     assert meta(html, "property", "og:url") == "http://testserver/about/"
     assert meta(html, "property", "og:description") == "Who we are &amp; why."
     assert meta(html, "name", "twitter:card") == "summary"
-    [data] = json_ld(html)
+    data, breadcrumbs = json_ld(html)
     assert data["@type"] == "WebPage"
     assert data["url"] == "http://testserver/about/"
+    # The breadcrumbs the page shows, for search results.
+    assert breadcrumbs["@type"] == "BreadcrumbList"
+    assert [item["name"] for item in breadcrumbs["itemListElement"]][-1] == ("About us")
     assert data["description"] == "Who we are & why."
     assert data["inLanguage"] == "en"
 
@@ -111,7 +114,8 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, home_page):
     )
     html = client.get(page.url).content.decode()
     assert "<script>alert(1)" not in html
-    [data] = json_ld(html)
+    data, breadcrumbs = json_ld(html)
+    assert breadcrumbs["itemListElement"][-1]["name"] == data["name"]
     assert data["name"] == "</script><script>alert(1)</script>"
     rendered = json_ld_script({"a": "<!-- & -->"})
     assert "<!--" not in rendered and "&" not in rendered.split(">", 1)[1]

@@ -354,3 +354,28 @@ def test_a_failed_send_leaves_no_address_in_the_task_error(mailing_list, monkeyp
         send_signup_email.call(subscription.pk, "http://testserver")
     assert "gone@" not in str(caught.value)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_a_french_sign_up_is_asked_emailed_and_recorded_in_french(client, mailing_list):
+    from tests.newsletter.conftest import form_token
+
+    response = client.post(
+        "/fr/newsletter/subscribe/",
+        {
+            "email": "defenseure@example.org",
+            "first_name": "",
+            "website": "",
+            "token": form_token(mailing_list, age=10),
+        },
+        **SAME_ORIGIN,
+    )
+    assert response.status_code == 303
+    subscription = Subscription.objects.get()
+    assert subscription.consent_language == "fr"
+    assert subscription.subscriber.language == "fr"
+    message = mail.outbox[0]
+    assert "Pour confirmer" in message.body
+    headers = message.extra_headers
+    assert headers["Content-Language"] == "fr"
+    assert headers["Message-ID"].endswith("@testserver>")
+    assert headers["List-Id"].endswith(".testserver>")
