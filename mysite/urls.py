@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.moderation import guard_admin_urls
+from core.share import mastodon_share
 from core.sitemaps import TranslatedPagesSitemap
 from core.views import choose_page_from_site, robots_txt
 from home.views import search
@@ -29,6 +30,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("share/mastodon/", mastodon_share, name="share_mastodon"),
 ]
 
 if settings.DEBUG:
