@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.brand import theme_css
 from core.moderation import guard_admin_urls
 from core.share import mastodon_share
 from core.sitemaps import TranslatedPagesSitemap
@@ -31,6 +32,7 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("share/mastodon/", mastodon_share, name="share_mastodon"),
+    path("theme.css", theme_css, name="theme_css"),
 ]
 
 if settings.DEBUG:
