@@ -11,7 +11,7 @@ PORT ?= 8000
 # the port actually served (`make run PORT=8100`).
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check bench-send clean
+.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check bench-send clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -98,3 +98,8 @@ check: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules
+
+## make screenshots: phone (412 px) and desktop (1366 px) screenshots of every
+## public page type and the pattern library, per language, in screenshots/.
+screenshots: install-dev
+	$(BIN)/python -m tests.browser.screenshots

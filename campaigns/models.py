@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from campaigns import hero
 from campaigns.blocks import CampaignStreamBlock
 from core.models import BasePage, ReviewedSnippetMixin
 
@@ -243,8 +244,26 @@ class CampaignPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_(
-            "Optional picture at the top, treated as decoration: put anything "
-            "readers need to know in the text."
+            "Optional picture behind the title, treated as decoration: put "
+            "anything readers need to know in the text. Set its focal point: "
+            "phones and desktops crop around it. Without one, the page gets a "
+            "typographic hero in the brand colours."
+        ),
+    )
+
+    class HeroAction(models.TextChoices):
+        SIGNUP = "signup", _("The sign-up form")
+        BUTTON = "button", _("A button to the page's first sign-up or call to action")
+        NONE = "none", _("No action")
+
+    hero_action = models.CharField(
+        _("action in the hero"),
+        max_length=10,
+        choices=HeroAction.choices,
+        default=HeroAction.SIGNUP,
+        help_text=_(
+            "What readers can do in the first screen. The sign-up form joins "
+            "the list of the page's first sign-up block (or the default list)."
         ),
     )
     status = models.CharField(
@@ -285,6 +304,7 @@ class CampaignPage(BasePage):
         FieldPanel("hashtag"),
         FieldPanel("strapline"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_action"),
         FieldPanel("status"),
         MultiFieldPanel(
             [
@@ -352,6 +372,8 @@ class CampaignPage(BasePage):
         context["has_video"] = any(
             block["type"] == "video" for block in self.body.raw_data
         )
+        context["hero_action"] = hero.hero_action(self, request)
+        context["repeated_action"] = hero.repeated_action(self)
         return context
 
 

@@ -8,9 +8,9 @@ unpublished or scheduled) is never changed, republished or unpublished.
 import io
 
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
+
+from core import demo_art
 
 
 def ensure_child_page(parent, model, slug, **fields):
@@ -43,30 +43,23 @@ def fill_blank_fields(obj, **fields):
     return obj
 
 
-def demo_image(title, colour=(11, 85, 99), size=(1200, 675)):
-    """A generated picture (a colour field with a simple motif), made once."""
+def demo_image(title, colour=(11, 85, 99), size=(2400, 1350), motif="crowd"):
+    """A generated picture (core.demo_art's motifs), made once: an image with
+    this title that already exists is returned as it is."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
         return existing
-    picture = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(picture)
-    width, height = size
-    for step in range(6):
-        inset = step * min(width, height) // 14
-        draw.ellipse(
-            (
-                width * 0.55 + inset,
-                height * 0.15 + inset,
-                width * 1.05 - inset,
-                height * 0.95 - inset,
-            ),
-            outline=(255, 255, 255),
-            width=6,
-        )
+    make = demo_art.MOTIFS[motif]
+    extra = {"title": title} if motif == "cover" else {}
+    picture, focal = make(size, colour, title, **extra)
     buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
+    picture.save(buffer, format="PNG", optimize=True)
     filename = title.lower().replace(" ", "-")[:40] + ".png"
-    return image_model.objects.create(
-        title=title, file=ImageFile(buffer, name=filename)
-    )
+    image = image_model(title=title, file=ImageFile(buffer, name=filename))
+    if focal:  # every crop keeps this part of the picture
+        left, top, width, height = focal
+        image.focal_point_x, image.focal_point_y = left + width // 2, top + height // 2
+        image.focal_point_width, image.focal_point_height = width, height
+    image.save()
+    return image

@@ -410,6 +410,10 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    def clean(self):
+        super().clean()
+        validate_logo(self.logo)
+
 
 class DocumentProcessing(models.Model):
     """Where an uploaded document is on its way to the public: metadata
@@ -441,3 +445,7 @@ class DocumentProcessing(models.Model):
 
     def __str__(self):
         return f"{self.document_id}: {self.get_status_display()}"
+
+
+# Settings > Brand lives in its own module (colours, logo rules).
+from core.brand import BrandSettings, validate_logo  # noqa: E402, F401

@@ -131,7 +131,7 @@ def load_standard_pages(home):
             ),
         ],
         default_social_image=demo_image(
-            "Sharing image", colour=(11, 85, 99), size=(1200, 630)
+            "Sharing image", colour=(11, 85, 99), size=(1200, 630), motif="chamber"
         ),
     )
     load_scheduled_page(home)

@@ -6,7 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.brand import theme_css
 from core.moderation import guard_admin_urls
+from core.share import mastodon_share
 from core.sitemaps import TranslatedPagesSitemap
 from core.views import choose_page_from_site, robots_txt
 from home.views import search
@@ -31,6 +33,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     # Bounce and complaint webhooks (basic auth with ANYMAIL WEBHOOK_SECRET).
     path("anymail/", include("anymail.urls")),
+    path("share/mastodon/", mastodon_share, name="share_mastodon"),
+    path("theme.css", theme_css, name="theme_css"),
 ]
 
 if settings.DEBUG:

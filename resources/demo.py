@@ -328,7 +328,9 @@ def load(home):
             key: spec[key]
             for key in ("title", "resource_type", "publication_date", "summary")
         }
-        fields["cover_image"] = demo_image(spec["title"][:60], spec["colour"])
+        fields["cover_image"] = demo_image(
+            spec["title"][:60], spec["colour"], size=(900, 1200), motif="cover"
+        )
         if "pdf" in spec:
             filename, paragraphs = spec["pdf"]
             fields["document"] = demo_document(spec["title"], filename, paragraphs)

@@ -188,7 +188,9 @@ def end_reprisals_body(home, copy, figures):
             {
                 "url": VIDEO_URL,
                 "title": body["video_title"],
-                "poster": demo_image("End reprisals video poster", (26, 26, 46)),
+                "poster": demo_image(
+                    "End reprisals video poster", (26, 26, 46), motif="chamber"
+                ),
                 "transcript": body["transcript"],
             },
         ),
