@@ -9,8 +9,14 @@ For the demo content, then again with 1,000 generated resources:
 - bytes on the wire, gzip-compressed: HTML, CSS, JS, fonts (images apart);
 - Lighthouse mobile scores (demo content only).
 
+Then the scale set: render ms and queries per page type at 10 (the demo),
+1,000 and --resources resources (generated papers with several pages of
+PDF text each, bench/generate.py), searches and the library's last page
+included. On PostgreSQL when DATABASE_URL is set (an empty database of
+its own), else SQLite.
+
 Options: --seconds N (load duration, default 10), --resources N (default
-1000), --no-lighthouse, --pages NAME,NAME (a subset, for a quick look).
+10000), --no-lighthouse, --pages NAME,NAME (a subset, for a quick look).
 """
 
 import argparse
@@ -199,6 +205,42 @@ def table(title, measures, static, loads, scores):
     return "\n".join(lines)
 
 
+def scale_pages(pages):
+    """The page types that grow with the archive, with their searches."""
+    library = next((p for p in pages if p["name"] == "library"), None)
+    if library is None:
+        return pages
+    extra = [
+        ("library searched, filtered", "?q=reprisals&type=report"),
+        ("library searched, rare word", "?q=torture+lawyers+kong"),
+        ("library last page", "?page=last"),
+    ]
+    return (
+        pages
+        + [
+            {**library, "name": name, "path": library["path"] + query}
+            for name, query in extra
+        ]
+        + [{**library, "name": "search, page 2", "path": "/search/?q=reprisals&page=2"}]
+    )
+
+
+def scale_table(sizes, runs):
+    names = list(runs[0])
+    header = " | ".join(
+        f"+{size:,} resources: queries / ms / HTML KB" for size in sizes
+    )
+    lines = [f"\n| page | {header} |", "|---|" + "---|" * len(sizes)]
+    for name in names:
+        cells = " | ".join(
+            f"{run[name]['queries']} / {run[name]['render_ms']:.1f} / "
+            f"{run[name]['raw_html'] / 1024:.1f}"
+            for run in runs
+        )
+        lines.append(f"| {name} | {cells} |")
+    return "\n".join(lines)
+
+
 def bench(site, pages, seconds, with_lighthouse):
     measures = measure(site, pages)
     loaded = [p for p in pages if p["shared_cache"] and p["status"] == 200]
@@ -263,12 +305,19 @@ def verdicts(demo, more, resources):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--resources", type=int, default=1000)
+    parser.add_argument("--resources", type=int, default=10000)
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--pages", default="")
     options = parser.parse_args()
 
-    site = LiveSite(settings="bench.settings", workers=2, threads=1)
+    database_url = os.environ.get("DATABASE_URL", "")
+    site = LiveSite(
+        settings="bench.settings",
+        workers=2,
+        threads=1,
+        extra_env={"BENCH_DATABASE_URL": database_url} if database_url else None,
+    )
+    sizes = sorted({1000, options.resources})
     started = time.monotonic()
     try:
         print("Preparing the demo site ...", flush=True)  # noqa: T201
@@ -278,25 +327,39 @@ def main():
         site.serve()
         print(f"Measuring {len(pages)} page types ...", flush=True)  # noqa: T201
         demo = bench(site, pages, options.seconds, not options.no_lighthouse)
+        scaled = scale_pages(pages)
+        runs = [measure(site, scaled)]
 
         site.halt()
-        print(f"Adding {options.resources} resources ...", flush=True)  # noqa: T201
-        run_python(site, "bench.generate", str(options.resources))
+        print(f"Adding {sizes[0]} resources ...", flush=True)  # noqa: T201
+        run_python(site, "bench.generate", str(sizes[0]))
         site.serve()
         more = bench(site, pages, options.seconds, with_lighthouse=False)
+        runs.append(measure(site, scaled))
+        added = sizes[0]
+        for size in sizes[1:]:
+            print(f"Adding {size - added} resources ...", flush=True)  # noqa: T201
+            run_python(site, "bench.generate", str(size - added))
+            added = size
+            runs.append(measure(site, scaled))
     finally:
         site.stop()
 
     cpus = os.cpu_count()
     generator = "wrk" if shutil.which("wrk") else "a Python load generator"
     print(  # noqa: T201
-        f"\nOne run on this machine ({cpus} CPUs), SQLite, gunicorn 2 sync workers, "
+        f"\nOne run on this machine ({cpus} CPUs, load {os.getloadavg()[0]:.1f}), "
+        f"{'PostgreSQL' if database_url else 'SQLite'}, gunicorn 2 sync workers, "
         f"8 clients for {options.seconds} s each ({generator}); "
         f"sizes are gzip level 6. Took {time.monotonic() - started:.0f} s."
     )
     print(table("Demo content", *demo))  # noqa: T201
-    print(table(f"Demo content + {options.resources} resources", *more))  # noqa: T201
-    print("\nBudgets (demo content):\n" + verdicts(demo, more, options.resources))  # noqa: T201
+    print(table(f"Demo content + {sizes[0]} resources", *more))  # noqa: T201
+    print("\nBudgets (demo content):\n" + verdicts(demo, more, sizes[0]))  # noqa: T201
+    print(  # noqa: T201
+        "\nScale set: uncached render in process (median of 15), demo content + "
+        + scale_table([0, *sizes], runs)
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core.fulltext import SearchTooBroad, ranked_ids, snippets
 from core.search import clean_query, search_terms
 from core.serving.headers import never_store
 
@@ -24,21 +25,25 @@ def search(request):
 
     results_page = None
     promotions = []
+    more_results = too_broad = False
     terms = search_terms(query)
     if query:
         locale = Locale.get_active()
-        pages = Page.objects.none()
+        hits_ids = []
         if terms:
-            pages = (
-                Page.objects.live()
-                .public()
-                .filter(locale=locale, depth__gt=1)
-                .specific()
-                .search(terms)
-            )
+            pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+            try:
+                hits = ranked_ids(pages, terms, language=locale.language_code)
+                hits_ids, more_results = hits.ids, hits.more
+            except SearchTooBroad:
+                too_broad = True
         # Paginator.get_page turns "abc", "-1" and numbers past the end into
-        # the first or last page instead of an error.
-        results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(page_param)
+        # the first or last page instead of an error. It pages the ranked
+        # ids: only the page shown is read.
+        results_page = Paginator(hits_ids, RESULTS_PER_PAGE).get_page(page_param)
+        results_page.object_list = results_with_snippets(
+            results_page.object_list, terms
+        )
         # Looked up, never recorded: what readers search for stays theirs.
         promotions = list(
             SearchPromotion.objects.filter(
@@ -78,6 +83,8 @@ def search(request):
             "elided_page_range": elided,
             "pager_params": pager_params,
             "promotions": promotions,
+            "more_results": more_results,
+            "too_broad": too_broad,
         },
     )
     if query:
@@ -85,3 +92,17 @@ def search(request):
         # answer would tell anyone that somebody searched for those words.
         never_store(response)
     return response
+
+
+def results_with_snippets(ids, terms):
+    """The pages of `ids`, in that order, each with `snippet`: where the
+    words were found (HTML, escaped, the words marked)."""
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    found = snippets(Page, ids, terms)
+    results = []
+    for pk in ids:
+        if pk in by_id:
+            page = by_id[pk]
+            page.snippet = found.get(pk, "")
+            results.append(page)
+    return results

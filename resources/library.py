@@ -4,10 +4,12 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from core.fulltext import SearchTooBroad, ranked_ids, snippets
 from core.search import MAX_QUERY_LENGTH, search_terms
 from core.serving.content_cache import remember_until_content_changes
 from resources.models import Place, ResourcePage, ResourcePageTag, ResourceType
@@ -72,6 +74,7 @@ class Library:
             for name in FILTER_NAMES
             if self.form.cleaned_data.get(name) not in (None, "")
         }
+        self.more_results = self.too_broad = False
         self.results = self._results()
 
     def _choices(self):
@@ -117,13 +120,19 @@ class Library:
             "tags"
         )
         if "q" in self.filters:
-            # The search backend accepts only filters on indexed fields, so the
-            # filtered set is handed over as a list of ids.
-            return (
-                ResourcePage.objects.filter(pk__in=queryset.values("pk"))
-                .order_by("-publication_date", "-id")
-                .search(self.filters["q"], order_by_relevance=False)
-            )
+            # Best matches first, in one bounded query (core.fulltext); the
+            # filters narrow the matches inside that query.
+            try:
+                hits = ranked_ids(
+                    queryset,
+                    self.filters["q"],
+                    language=get_language(),
+                )
+            except SearchTooBroad:
+                self.too_broad = True
+                return []
+            self.more_results = hits.more
+            return hits.ids
         return queryset
 
     @property
@@ -142,8 +151,11 @@ class Library:
         return self.params.urlencode()
 
     def get_page(self, number):
-        """One page of results; a malformed or out-of-range number gives page 1."""
+        """One page of results; "last" gives the last, a malformed or
+        out-of-range number the first."""
         paginator = Paginator(self.results, self.index.per_page)
+        if number == "last":
+            number = paginator.num_pages
         try:
             number = int(number)
         except (TypeError, ValueError):
@@ -151,25 +163,30 @@ class Library:
         if not 1 <= number <= paginator.num_pages:
             number = 1
         page = paginator.page(number)
-        page.object_list = with_card_data(page.object_list)
+        page.object_list = self.with_card_data(page.object_list)
+        # A bounded pager: first, last and a window around this page.
+        page.elided_range = list(paginator.get_elided_page_range(number))
         return page
 
     def latest(self, count):
-        return with_card_data(self.results[:count])
+        return self.with_card_data(self.results[:count])
 
-
-def with_card_data(resources):
-    """The resources with their tags, in the same order, in a fixed number of queries.
-
-    Search results cannot carry prefetches, so they are fetched again by id.
-    """
-    if isinstance(resources, QuerySet):
-        return list(resources)
-    ids = [resource.pk for resource in resources]
-    by_id = (
-        ResourcePage.objects.filter(pk__in=ids)
-        .select_related("locale")
-        .prefetch_related("tags")
-        .in_bulk()
-    )
-    return [by_id[pk] for pk in ids if pk in by_id]
+    def with_card_data(self, resources):
+        """The resources with their tags, in the same order, in a fixed number
+        of queries; search results (ids) with where the words were found."""
+        if isinstance(resources, QuerySet):
+            return list(resources)
+        ids = list(resources)
+        by_id = (
+            ResourcePage.objects.filter(pk__in=ids)
+            .select_related("locale")
+            .prefetch_related("tags")
+            .in_bulk()
+        )
+        found = snippets(ResourcePage, ids, self.filters.get("q", ""))
+        cards = []
+        for pk in ids:
+            if pk in by_id:
+                by_id[pk].snippet = found.get(pk, "")
+                cards.append(by_id[pk])
+        return cards

@@ -324,7 +324,12 @@ WAGTAIL_SITE_NAME = "Campaigns"
 # Moderation emails and the demo site's address; `make run PORT=8100` sets it
 # to the port the site is served on.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
+# PostgreSQL full-text configuration per language (core.search_backend,
+# core.fulltext): stemming where PostgreSQL has a stemmer, else "simple".
+SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "": "simple"}
+# A search query is stopped after this long ("too broad, narrow it").
+SEARCH_TIMEOUT_MS = 2000
 # The admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
