@@ -45,6 +45,7 @@ def campaign_form_data(body=(), **fields):
         "hashtag": "#SafeToSpeak",
         "strapline": "Protect those who brief the UN.",
         "status": "active",
+        "hero_action": "signup",
         "outcome_date": "",
         "outcome_text": "",
         "outcome_link": "",

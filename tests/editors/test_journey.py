@@ -39,6 +39,7 @@ def test_staff_builds_and_submits_a_campaign_moderator_publishes(
             "hashtag": "#FreeTheGenevaThree",
             "strapline": "Three defenders jailed for speaking to the UN.",
             "status": "active",
+            "hero_action": "signup",
             "outcome_text": "",
             "outcome_link": "",
             "body": streamfield(
@@ -103,6 +104,8 @@ def test_staff_builds_and_submits_a_campaign_moderator_publishes(
         for block in re.findall(
             r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL
         )
+        # The page itself; its BreadcrumbList is a block of its own.
+        if json.loads(block)["@type"] != "BreadcrumbList"
     ]
     assert data["url"] == canonical
     assert data["description"] == strapline

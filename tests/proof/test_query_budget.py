@@ -100,11 +100,14 @@ def test_more_resources_do_not_add_queries(
     assert not grown_cold, f"cold (demo, demo + {EXTRA_RESOURCES}): {grown_cold}"
 
 
-def test_query_counts_per_page_type(
+def test_every_page_type_is_counted_warm_and_cold(
     demo_observations, cold_observations, more_resources_observations, capsys
 ):
-    """Not a check: prints the table the issue's report quotes (-s to see)."""
+    """Every page type is measured in all four states; prints the table the
+    issue's report quotes."""
     warm, cold_more = more_resources_observations
+    names = set(demo_observations)
+    assert names == set(cold_observations) == set(warm) == set(cold_more)
     with capsys.disabled():
         print("\npage | warm 10 | cold 10 | warm +300 | cold +300")  # noqa: T201
         for name in demo_observations:
