@@ -27,24 +27,19 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from tests.proof import audit
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 REQUIREMENTS = PROJECT_DIR / "requirements.txt"
 ALLOWLIST = Path(__file__).with_name("freshness-allowlist.txt")
-# "name  # reason (YYYY-MM-DD)": the reason and the date are required.
-ALLOW_LINE = re.compile(r"^(?P<name>\S+)\s+#\s*(?P<reason>.+\(\d{4}-\d{2}-\d{2}\))\s*$")
 VERSIONS_LINE = re.compile(r"^Available versions:\s*(?P<versions>.+)$", re.M)
 
 
 def allow_listed():
-    names = {}
-    for number, line in enumerate(ALLOWLIST.read_text().splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        match = ALLOW_LINE.match(line)
-        if not match:
-            sys.exit(f"{ALLOWLIST.name}:{number}: write 'name  # reason (YYYY-MM-DD)'")
-        names[canonicalize_name(match["name"])] = match["reason"]
-    return names
+    return {
+        canonicalize_name(name): reason
+        for name, reason in audit.allow_listed(ALLOWLIST).items()
+    }
 
 
 def runtime_requirements():
