@@ -139,8 +139,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Staff accounts (accounts/): failed sign-ins are throttled by django-axes,
 # per account and per client, the client kept only as a keyed hash
 # (accounts/throttle.py); a second factor is required for the admin.
+# AxesBackend (axes' check plus ModelBackend's get_user) first: code that
+# signs in with AUTHENTICATION_BACKENDS[0], e.g. Wagtail's test helpers, works.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
