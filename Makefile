@@ -55,9 +55,11 @@ run: demo admin
 test: install-dev install-node
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-## make audit: pip-audit on the requirements, bandit -ll on the code.
+## make audit: pip-audit on the requirements, bandit -ll on the code, and
+## every runtime requirement on the newest patch of its minor line.
 audit: install-dev
 	$(BIN)/python -m tests.proof.audit
+	$(BIN)/python -m tests.proof.freshness
 
 ## make bench: one table of queries, render time, throughput, bytes and
 ## Lighthouse scores per page type (see bench/README.md). Not part of `test`.

@@ -2,22 +2,23 @@
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import (
-    IndexView,
-    SnippetViewSet,
-    SnippetViewSetGroup,
-)
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsletter.export import export_subscribers
 from newsletter.models import ErasedAddress, MailingList, Subscriber, Subscription
@@ -71,16 +72,22 @@ def filter_subscribers(queryset, mailing_list=None, state=None, **_ignored):
 
 
 class SubscriberPermissionPolicy(ModelPermissionPolicy):
-    """Nobody adds subscribers by hand: only a confirmed sign-up proves consent."""
+    """Every view of a subscriber shows an address: each action also needs
+    'view', held only by Newsletter managers; nobody adds one by hand (only
+    a confirmed sign-up proves consent)."""
 
     def user_has_permission(self, user, action):
         if action == "add":
+            return False
+        if action != "view" and not super().user_has_permission(user, "view"):
             return False
         return super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
         actions = [action for action in actions if action != "add"]
-        return super().users_with_any_permission(actions)
+        return super().users_with_any_permission(actions) & (
+            super().users_with_permission_for_action("view")
+        )
 
 
 register_permission_policy(
@@ -90,6 +97,15 @@ register_permission_policy(
 
 class SubscriberIndexView(IndexView):
     """The subscriber listing, with an 'Export CSV' button for the filters shown."""
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .prefetch_related(
+                "subscriptions__mailing_list", "subscriptions__consent_wording"
+            )
+        )
 
     @cached_property
     def header_buttons(self):
@@ -104,13 +120,30 @@ class SubscriberIndexView(IndexView):
         return buttons
 
 
-class SubscriberViewSet(SnippetViewSet):
-    """Supporters, their lists and their consent; deleting one erases them."""
+class SubscriberDeleteView(DeleteView):
+    """Deleting a supporter erases them, keeping only a keyed hash of the
+    address so that their opt-out is honoured."""
+
+    def delete_action(self):
+        address = self.object.email
+        super().delete_action()
+        ErasedAddress.record(address)
+
+
+class SubscriberViewSet(ModelViewSet):
+    """Supporters, their lists and their consent; deleting one erases them.
+
+    Not a snippet: snippets get a chooser, bulk actions and a place in the
+    page cache's watch list, none of which a supporter's address belongs in.
+    """
 
     model = Subscriber
     icon = "group"
     menu_label = _("Subscribers")
+    url_prefix = "newsletter/subscribers"
+    url_namespace = "newsletter_subscribers"
     index_view_class = SubscriberIndexView
+    delete_view_class = SubscriberDeleteView
     filterset_class = SubscriberFilterSet
     search_fields = ["email"]
     list_display = [
@@ -129,20 +162,17 @@ class SubscriberViewSet(SnippetViewSet):
     ]
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return Subscriber.objects.prefetch_related(
-            "subscriptions__mailing_list", "subscriptions__consent_wording"
-        )
 
-
-class NewsletterViewSetGroup(SnippetViewSetGroup):
+class NewsletterViewSetGroup(ModelViewSetGroup):
     items = (MailingListViewSet, SubscriberViewSet)
     menu_icon = "mail"
     menu_label = _("Newsletter")
     menu_name = "newsletter"
 
 
-register_snippet(NewsletterViewSetGroup)
+# Registered at import, as register_snippet does, so that the mailing-list
+# snippet is known to get_snippet_models() before the admin URLs are loaded.
+viewsets.register(NewsletterViewSetGroup())
 
 
 @hooks.register("register_admin_urls")
@@ -150,16 +180,18 @@ def register_export_url():
     return [path("newsletter/export/", export_subscribers, name="newsletter_export")]
 
 
-@hooks.register("after_delete_snippet")
-def keep_hash_of_erased(request, instances):
-    """Erasing a supporter keeps only a keyed hash, to honour their opt-out."""
-    erased = [item for item in instances if isinstance(item, Subscriber)]
-    for instance in erased:
-        ErasedAddress.record(instance.email)
-    if erased:
-        # Wagtail's audit log labels entries with the address: erase those too
-        # (by label: Django has already cleared the deleted instances' pk).
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Subscriber),
-            label__in=[item.email for item in erased],
-        ).delete()
+@receiver(pre_save, sender=ModelLogEntry)
+def label_subscriber_log_entries_without_address(sender, instance, **kwargs):
+    """Wagtail labels history and audit-log entries with str(instance), here
+    the address: label them with the row's number instead, whatever view
+    logged them, so that no report or history page shows an address."""
+    if instance.content_type_id == _subscriber_content_type().pk:
+        instance.label = subscriber_log_label(instance.object_id)
+
+
+def subscriber_log_label(object_id):
+    return gettext("Subscriber #%(id)s") % {"id": object_id}
+
+
+def _subscriber_content_type():
+    return ContentType.objects.get_for_model(Subscriber)

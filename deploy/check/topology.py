@@ -28,6 +28,9 @@ DOCKERFILE = PROJECT_DIR / "Dockerfile"
 REDIS_PORT = 6391
 APP_SERVICES = ("web", "worker", "worker-documents", "scheduler")
 ADMIN_USER = "prodcheck-editor"
+# The editor's authenticator: production requires a second factor for staff
+# (ADMIN_REQUIRE_2FA), so the check signs in with a TOTP code like a person.
+TOTP_KEY = secrets.token_hex(20)
 ADMIN_PASSWORD = secrets.token_urlsafe(18)
 BUCKET = "prodcheck-media"
 
@@ -283,6 +286,15 @@ class Topology:
         self.manage("migrate", "--noinput")
         self.manage("load_demo_content")
         self.manage("ensure_admin")
+        self.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model; "
+            "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+            f"user = get_user_model().objects.get(username={ADMIN_USER!r}); "
+            "TOTPDevice.objects.get_or_create(user=user, name='prod-check', "
+            f"defaults={{'key': {TOTP_KEY!r}, 'confirmed': True}})",
+        )
         if collect.wait(timeout=300) != 0:
             raise RuntimeError(f"collectstatic: {collect.stderr.read()[-1500:]}")
 

@@ -5,6 +5,7 @@ need, `production` adds what only a deployment knows, from the environment.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,7 @@ ALLOWED_HOSTS = [
 
 INSTALLED_APPS = [
     "core",
+    "accounts",
     "home",
     "campaigns",
     "resources",
@@ -58,6 +60,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -74,10 +80,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.serving.onion.OnionLocationMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mysite.urls"
@@ -167,6 +177,30 @@ DOCUMENT_PROCESSING_SECONDS = int(os.environ.get("DOCUMENT_PROCESSING_SECONDS", 
 DOCUMENT_PROCESSING_MEMORY_MB = int(
     os.environ.get("DOCUMENT_PROCESSING_MEMORY_MB", "1024")
 )
+
+# Staff accounts (accounts/): failed sign-ins are throttled by django-axes,
+# per account and per client, the client kept only as a keyed hash
+# (accounts/throttle.py); a second factor is required for the admin.
+# AxesBackend (axes' check plus ModelBackend's get_user) first: code that
+# signs in with AUTHENTICATION_BACKENDS[0], e.g. Wagtail's test helpers, works.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.hashed_client_address"
+AXES_HANDLER = "accounts.throttle.PrivateAxesHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no row per sign-in and sign-out
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_ENABLE_ADMIN = False
+# Every staff user must pass TOTP (or a recovery code) to use the admin;
+# `dev` and `test` turn it off, tests turn it back on to test it.
+ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "true") == "true"
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Campaigns admin")
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -9,3 +9,7 @@ SECRET_KEY = os.environ.get(  # noqa: F405
     "DJANGO_SECRET_KEY", "dev-only-insecure-key-never-used-in-production"
 )
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+# Second factor and sign-in throttling stay on in production; a developer's
+# machine can do without the second factor.
+ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "false") == "true"  # noqa: F405

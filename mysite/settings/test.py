@@ -17,6 +17,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests that check the page cache turn it on for themselves: elsewhere a
 # page cached by one test must not leak into the next one.
 PAGE_CACHE_ENABLED = False
+# Tests that check sign-in throttling or the second factor turn them on:
+# elsewhere Django's test client signs in without a request (axes needs one).
+ADMIN_REQUIRE_2FA = False
+AXES_ENABLED = False
 
 
 def redis_url_for_worker(url, worker):

@@ -28,14 +28,15 @@ CODE_DIRS = ["core", "home", "campaigns", "resources", "newsletter", "mysite"]
 ALLOW_LINE = re.compile(r"^(?P<id>\S+)\s+#\s*(?P<reason>.+\(\d{4}-\d{2}-\d{2}\))\s*$")
 
 
-def allow_listed():
+def allow_listed(path=ALLOWLIST):
+    """{entry: reason} from an allow-list (also tests/proof/freshness.py's)."""
     ids = {}
-    for number, line in enumerate(ALLOWLIST.read_text().splitlines(), 1):
+    for number, line in enumerate(path.read_text().splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         match = ALLOW_LINE.match(line)
         if not match:
-            sys.exit(f"{ALLOWLIST.name}:{number}: write 'ID  # reason (YYYY-MM-DD)'")
+            sys.exit(f"{path.name}:{number}: write 'ID  # reason (YYYY-MM-DD)'")
         ids[match["id"]] = match["reason"]
     return ids
 
