@@ -21,7 +21,10 @@ THREADS = 20
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_twenty_identical_signups_at_once_leave_one_row(mailing_list):
+def test_twenty_identical_signups_at_once_leave_one_row(mailing_list, settings):
+    # Twenty people posting one cached form: the token-use limit (which asks
+    # the 11th to press again) is not what this test is about.
+    settings.NEWSLETTER_FORM_TOKEN_USES = THREADS
     token = form_token(mailing_list)
     barrier = threading.Barrier(THREADS)
     statuses, errors = [], []
