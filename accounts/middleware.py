@@ -43,10 +43,12 @@ class AdminTwoFactorMiddleware:
     def _must_verify(request):
         if not getattr(settings, "ADMIN_REQUIRE_2FA", True):
             return False
+        # The path first: asking who the user is reads the session, which
+        # marks a public page `Vary: Cookie` and keeps it out of every cache.
+        if not request.path.startswith(tuple(settings.ADMIN_URL_PREFIXES)):
+            return False
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_verified():
-            return False
-        if not request.path.startswith(tuple(settings.ADMIN_URL_PREFIXES)):
             return False
         open_paths = {reverse(name) for name in OPEN_URL_NAMES}
         return request.path not in open_paths

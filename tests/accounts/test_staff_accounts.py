@@ -162,3 +162,13 @@ def test_production_requires_the_second_factor_by_default():
     from mysite.settings import base
 
     assert base.ADMIN_REQUIRE_2FA is True
+
+
+def test_required_2fa_leaves_public_pages_cacheable(home_page, settings):
+    from django.test import Client
+
+    settings.ADMIN_REQUIRE_2FA = True
+    response = Client().get("/")
+    assert response.status_code == 200
+    assert "cookie" not in response.get("Vary", "").lower()
+    assert "public" in response["Cache-Control"]
