@@ -1,5 +1,6 @@
 """Admin hooks every app shares: the project's editors' guide in the help
-menu, the review action first for moderators, and documents whose metadata
+menu, the review action first for moderators, the drafts nobody submitted on
+the dashboard, and documents whose metadata
 is not yet stripped (or could not be) served to editors only."""
 
 from django.http import HttpResponse
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.drafts import UnsubmittedDraftsPanel
 from core.moderation import review_first
 from core.views import EditorGuideView
 
@@ -81,3 +83,8 @@ def review_first_for_pages(menu_items, request, context):
 @hooks.register("construct_snippet_action_menu")
 def review_first_for_snippets(menu_items, request, context):
     review_first(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def show_unsubmitted_drafts(request, panels):
+    panels.append(UnsubmittedDraftsPanel())
