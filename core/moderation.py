@@ -126,7 +126,10 @@ def review_first(menu_items):
     names = [item.name for item in menu_items]
     if "approve" not in names:
         return
+    # The first "approve" approves at once; "Approve with comment" stays.
     approve = menu_items[names.index("approve")]
     menu_items[:] = [approve] + [
-        item for item in menu_items if item.name not in {"approve", "action-publish"}
+        item
+        for item in menu_items
+        if item is not approve and item.name != "action-publish"
     ]

@@ -64,3 +64,4 @@ def assert_review_first(html):
         first_button.group(0)
     ), first_button and first_button.group(0)
     assert 'name="action-publish"' not in footer
+    assert "Approve with comment" in footer
