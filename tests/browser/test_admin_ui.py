@@ -187,3 +187,152 @@ def test_a_staff_edit_to_a_key_figure_waits_for_a_moderator(
     html = public_html(live_site, campaign)
     assert "999,999" in html and ">709<" not in html
     assert server_errors == []
+
+
+class Journey:
+    """A staff user's actions in the editor, counted as the report counts them:
+    clicks (buttons, tabs, menu options, chooser choices) and typed fields."""
+
+    def __init__(self, page):
+        self.page = page
+        self.clicks = 0
+        self.fields = 0
+        self.body = page.locator("#panel-child-content-body-section")
+
+    def click(self, locator):
+        locator.click()
+        self.clicks += 1
+
+    def type(self, locator, text):
+        locator.fill(text)
+        self.fields += 1
+
+    def type_rich(self, container, text):
+        editor = container.locator("[contenteditable=true]").first
+        self.click(editor)
+        editor.type(text)
+        self.fields += 1
+
+    def latest_block(self):
+        return self.body.locator(
+            "[data-streamfield-stream-container] > [data-streamfield-child]"
+        ).last
+
+    def add_block(self, label):
+        self.click(self.body.locator(".c-sf-add-button").last)
+        self.click(self.page.get_by_role("option", name=label, exact=True))
+        return self.latest_block()
+
+    def field(self, block, name, element="input"):
+        return block.locator(f'[data-contentpath="{name}"] {element}').first
+
+    def choose(self, button):
+        self.click(button)
+        choice = self.page.locator(
+            ".modal a[data-chooser-modal-choice], .modal td a"
+        ).first
+        choice.wait_for()
+        self.click(choice)
+        expect(self.page.locator(".modal:visible")).to_have_count(0)
+
+    def choose_page(self, button, search):
+        """The page chooser opens at the site; a resource is found by search."""
+        self.click(button)
+        self.type(self.page.locator(".modal input[name=q]").first, search)
+        choice = self.page.locator(".modal a.choose-page").first
+        choice.wait_for()
+        self.click(choice)
+        expect(self.page.locator(".modal:visible")).to_have_count(0)
+
+    def list_item(self, block, name, index):
+        """The list's item at `index`: one the list starts with (a list with a
+        minimum opens with that many), or a new one added for it."""
+        items = block.locator(f'[data-contentpath="{name}"] [data-streamfield-child]')
+        count = items.count()
+        if index < count:
+            return items.nth(index)
+        self.click(block.locator(f'[data-contentpath="{name}"] .c-sf-add-button').last)
+        expect(items).to_have_count(count + 1)
+        return items.nth(count)
+
+
+def test_building_a_campaign_page_through_the_admin_costs(
+    browser, live_site, editors, server_errors, capsys
+):
+    """The reference page's main blocks, built by staff, submitted, approved:
+    what it costs in clicks and typed fields (printed for the report)."""
+    staff = log_in(browser, live_site, "staff", server_errors)
+    journey = Journey(staff)
+    index_id = live_site.ids["campaign index"]
+    staff.goto(f"/admin/pages/add/campaigns/campaignpage/{index_id}/")
+    journey.type(staff.get_by_placeholder("Page title*"), "Journey: end reprisals")
+    journey.type(staff.locator("#id_hashtag"), "#JourneyReprisals")
+    journey.type(staff.locator("#id_strapline"), "No one should be punished for it.")
+    journey.choose(staff.get_by_role("button", name="Choose an image").first)
+
+    block = journey.add_block("Text")
+    journey.type_rich(block, "For the first time since 2009 the Council agreed.")
+    block = journey.add_block("Quote")
+    journey.type(journey.field(block, "quote", "textarea"), "Reprisals are never OK.")
+    journey.type(journey.field(block, "attribution"), "A defender")
+    block = journey.add_block("Demands")
+    for number in range(3):
+        item = journey.list_item(block, "demands", number)
+        journey.type(journey.field(item, "demand"), f"Demand number {number}")
+    block = journey.add_block("Heading")
+    journey.type(journey.field(block, "text"), "Essentials")
+    block = journey.add_block("Text")
+    journey.type_rich(block, "What the resolution asks.")
+    block = journey.add_block("Milestones")
+    for number, date in enumerate(("2021-09-17", "2021-10-08")):
+        item = journey.list_item(block, "milestones", number)
+        journey.type(journey.field(item, "date"), date)
+        journey.click(journey.field(item, "title"))  # closes the date picker
+        journey.type(journey.field(item, "title"), f"Step {number}")
+    block = journey.add_block("Key numbers")
+    for number in range(3):
+        item = journey.list_item(block, "figures", number)
+        journey.choose(item.get_by_role("button", name="Choose key figure"))
+    block = journey.add_block("Video")
+    journey.type(
+        journey.field(block, "url"), "https://www.youtube.com/watch?v=EndReprisal"
+    )
+    journey.type(journey.field(block, "title"), "At a glance (placeholder)")
+    journey.choose(block.get_by_role("button", name="Choose an image"))
+    block = journey.add_block("Resource listing")
+    for number, search in enumerate(("China", "treaty")):
+        item = journey.list_item(block, "items", number)
+        journey.choose_page(
+            item.get_by_role("button", name=re.compile("Choose")), search
+        )
+    block = journey.add_block("Call to action")
+    journey.type(journey.field(block, "heading"), "Read the report")
+    journey.type(journey.field(block, "button_label"), "Read the report")
+    journey.type(journey.field(block, "url"), "https://example.org/report")
+
+    journey.click(staff.get_by_role("tab", name="Promote"))
+    journey.type(staff.locator("#id_slug"), "journey-end-reprisals")
+    journey.click(staff.get_by_role("button", name="Save draft"))
+    expect(staff).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    edit_path = re.search(r"/admin/pages/\d+/edit/", staff.url).group(0)
+    journey.click(staff.get_by_role("button", name="More actions"))
+    journey.click(staff.get_by_role("button", name=re.compile("^Submit to ")))
+    staff.wait_for_load_state()
+    errors = staff.locator(".error-message, .help-critical").all_inner_texts()
+    paths = staff.locator(
+        "[data-contentpath]:has(> .w-field--error, .error-message)"
+    ).evaluate_all("els => els.map(e => e.dataset.contentpath)")
+    assert not errors, (errors, paths)
+    expect(staff.locator(".messages")).to_contain_text("submitted", ignore_case=True)
+
+    moderator = log_in(browser, live_site, "moderator", server_errors)
+    approve(moderator, edit_path)
+    html = public_html(live_site, "/campaigns/journey-end-reprisals/")
+    assert "Demand number 2" in html and "key-figure__value" in html
+    with capsys.disabled():
+        print(  # noqa: T201 - the figures the report quotes
+            f"\nbuild journey: {journey.clicks} clicks, {journey.fields} typed "
+            f"fields, 0 uploads (images chosen), +1 approve click by the "
+            f"moderator, {len(server_errors)} server errors"
+        )
+    assert server_errors == []
