@@ -1,14 +1,17 @@
-"""Admin for key figures: where each is used, and which are out of date."""
+"""Admin for key figures: where each is used, which are out of date, and a
+form to create one without leaving the chooser."""
 
 import django_filters
 from django.contrib.admin.utils import quote
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, StatusTagColumn, UsageCountColumn
-from wagtail.models import ReferenceIndex
+from wagtail.models import Locale, ReferenceIndex
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from campaigns.models import STALE_AFTER_YEARS, KeyFigure, stale_before
@@ -70,6 +73,48 @@ def _freshness(figure):
     return _("Out of date") if figure.is_stale else _("Current")
 
 
+class KeyFigureCreationForm(WagtailAdminModelForm):
+    """The chooser's short form for a new figure: a source link, not a
+    document (a chooser cannot open inside the chooser)."""
+
+    class Meta:
+        model = KeyFigure
+        fields = ["figure", "label", "period", "as_of", "source_title", "source_url"]
+
+
+class KeyFigureChooserCreateView(SnippetCreateView):
+    """Creates a figure from inside the chooser, reviewed like any other:
+    a moderator's is published; anyone else's is a draft submitted for review,
+    which readers see only once a moderator approves it."""
+
+    def save_form(self, form):
+        figure = form.save(commit=False)
+        figure.locale = (
+            Locale.objects.filter(language_code=self.request.GET.get("locale")).first()
+            or Locale.get_default()
+        )
+        figure.live = False
+        figure.has_unpublished_changes = True
+        figure.save()
+        user = self.request.user
+        revision = figure.save_revision(user=user, log_action=True)
+        if self.get_permission_policy().user_has_permission(user, "publish"):
+            revision.publish(user=user)
+        elif workflow := figure.get_workflow():
+            workflow.start(figure, user)
+        return figure
+
+
+class KeyFigureChooserViewSet(SnippetChooserViewSet):
+    """The key-figure chooser, with a tab to create one."""
+
+    create_view_class = KeyFigureChooserCreateView
+    creation_form_class = KeyFigureCreationForm
+    creation_tab_label = _("New key figure")
+    create_action_label = _("Create key figure")
+    create_action_clicked_label = _("Creating…")
+
+
 class KeyFigureViewSet(SnippetViewSet):
     """Key figures in the admin: listing, freshness filter, usage column."""
 
@@ -79,6 +124,7 @@ class KeyFigureViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     index_view_class = KeyFigureIndexView
+    chooser_viewset_class = KeyFigureChooserViewSet
     filterset_class = KeyFigureFilterSet
     list_display = [
         "figure",

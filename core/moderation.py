@@ -113,3 +113,23 @@ def guard_admin_urls(urlpatterns, namespace=""):
             model = initkwargs.get("model") or Page
             pattern.callback = serialise_writes(pattern.callback, model)
     return urlpatterns
+
+
+def review_first(menu_items):
+    """Put "Approve and publish" first in the action menu of an object under
+    review, and drop the plain "Publish" that would bypass the review.
+
+    Why: a moderator was offered both side by side, with "Save draft" as the
+    default; the review path must be the obvious one. Wagtail shows the
+    approve item only to users the current task lets approve.
+    """
+    names = [item.name for item in menu_items]
+    if "approve" not in names:
+        return
+    # The first "approve" approves at once; "Approve with comment" stays.
+    approve = menu_items[names.index("approve")]
+    menu_items[:] = [approve] + [
+        item
+        for item in menu_items
+        if item is not approve and item.name != "action-publish"
+    ]

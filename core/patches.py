@@ -1,7 +1,8 @@
 """Every place the project replaces, bypasses or re-implements Wagtail's code.
 
 Wagtail offers no supported hook for these: the first three save queries on
-every public page; the others measure uploads after metadata stripping.
+every public page; the next three measure uploads after metadata stripping;
+the last three let the image block carry a caption.
 Each patch names the upstream code it replaces or relies on and the SHA-256 of
 that code's source as last reviewed. `apply()` (from CoreConfig.ready) installs
 them and logs one line each at start-up; the system check `core.W001` and the
@@ -70,6 +71,27 @@ PATCHES = (
         upstream="wagtail.utils.file.hash_filelike",
         reviewed_sha256="b220a16354de4a33caebaba49cda76bc68ff91d20ebf19f65abe119d3e1c83b2",
         why="undocumented helper the stripping code calls for file_hash",
+    ),
+    # core.blocks.ImageBlock adds a caption to Wagtail's image block by
+    # extending these private conversions and building the form from four keys
+    # instead of Wagtail's three.
+    Patch(
+        name="image block value with a caption",
+        upstream="wagtail.images.blocks.ImageBlock._struct_value_to_image",
+        reviewed_sha256="c3d3a012e3e9ff9047686a1e712658efd3263c68d3bd833f5e530e1ea1653188",
+        why="the caption rides on the Image the block returns",
+    ),
+    Patch(
+        name="image block stored with a caption",
+        upstream="wagtail.images.blocks.ImageBlock._image_to_struct_value",
+        reviewed_sha256="ae41e34a7611cc876a2af3a7d42209f9e0d749f404ed522e2bbfbf33a9a04181",
+        why="comparisons and the API read the caption back from the Image",
+    ),
+    Patch(
+        name="image block form with a caption",
+        upstream="wagtail.images.blocks.ImageBlock.get_form_context",
+        reviewed_sha256="cb126f6f06fccabdbb49397b23d1b218de145c9e6182ea837bab0b21f57c0212",
+        why="Wagtail's form context lists only image, alt text and decorative",
     ),
 )
 

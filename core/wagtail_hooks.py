@@ -1,6 +1,7 @@
 """Admin hooks every app shares: the project's editors' guide in the help
-menu, and documents whose metadata is not yet stripped (or could not be)
-served to editors only."""
+menu, the review action first for moderators, the drafts nobody submitted on
+the dashboard, and documents whose metadata
+is not yet stripped (or could not be) served to editors only."""
 
 from django.http import HttpResponse
 from django.urls import path, reverse_lazy
@@ -9,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.drafts import UnsubmittedDraftsPanel
+from core.moderation import review_first
 from core.views import EditorGuideView
 
 # Wagtail's help items that open its own site, about buttons this site may
@@ -78,3 +81,18 @@ def hide_wagtail_generic_guide(request, menu_items):
     menu_items[:] = [
         item for item in menu_items if not item.name.startswith(WAGTAIL_SITE_ITEMS)
     ]
+
+
+@hooks.register("construct_page_action_menu")
+def review_first_for_pages(menu_items, request, context):
+    review_first(menu_items)
+
+
+@hooks.register("construct_snippet_action_menu")
+def review_first_for_snippets(menu_items, request, context):
+    review_first(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def show_unsubmitted_drafts(request, panels):
+    panels.append(UnsubmittedDraftsPanel())

@@ -1,11 +1,14 @@
 """The resource-listing block, for campaign and home pages."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.admin.telepath import register
+from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
 from resources.models import ResourceType
 
@@ -56,6 +59,28 @@ def tagged_resource_ids(tag):
     ).values("content_object_id")
 
 
+def topic_choices():
+    """The topics used on resources, to pick from a list (slug, name)."""
+    from resources.models import ResourcePageTag
+
+    return list(
+        ResourcePageTag.objects.values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name")
+    )
+
+
+class TopicChoiceBlock(blocks.ChoiceBlock):
+    """A topic tag, chosen from those resources carry.
+
+    Stored as the tag's slug; blocks saved when topics were typed by hand hold
+    a name ("China"), read as its slug so the list shows it chosen.
+    """
+
+    def to_python(self, value):
+        return slugify(value or "")
+
+
 class ResourceListingBlock(blocks.StructBlock):
     """Cards for resources: ones the editor picks, or the latest by topic or type."""
 
@@ -91,13 +116,11 @@ class ResourceListingBlock(blocks.StructBlock):
         max_num=6,
         help_text=_("For 'Resources I choose': one to six resources, in order."),
     )
-    tag = blocks.CharBlock(
+    tag = TopicChoiceBlock(
         label=_("Topic"),
+        choices=topic_choices,
         required=False,
-        max_length=100,
-        help_text=_(
-            "For 'The latest': a topic tag used on resources, e.g. china or reprisals."
-        ),
+        help_text=_("For 'The latest': only resources with this topic."),
     )
     resource_type = blocks.ChoiceBlock(
         label=_("Type"),
@@ -107,10 +130,11 @@ class ResourceListingBlock(blocks.StructBlock):
     )
     count = blocks.IntegerBlock(
         label=_("How many"),
+        required=False,
         default=3,
         min_value=1,
         max_value=12,
-        help_text=_("For 'The latest': how many resources to show (1-12)."),
+        help_text=_("For 'The latest': how many resources to show (1-12; 3 if empty)."),
     )
 
     def clean(self, value):
@@ -134,8 +158,6 @@ class ResourceListingBlock(blocks.StructBlock):
                 errors["tag"] = ValidationError(
                     _("No resource has the topic '%(tag)s' yet.") % {"tag": tag}
                 )
-            if not value.get("count"):
-                errors["count"] = ValidationError(_("Say how many to show."))
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
@@ -173,3 +195,21 @@ class ResourceListingBlock(blocks.StructBlock):
             "intro": "Reports and briefing papers on reprisals at the UN.",
             "count": 3,
         }
+
+
+class ResourceListingBlockAdapter(StructBlockAdapter):
+    """The block's editor shows only the fields of the chosen mode
+    (static/resources/js/resource-listing-block.js: no inline script)."""
+
+    js_constructor = "resources.blocks.ResourceListingBlock"
+
+    @cached_property
+    def media(self):
+        struct_media = super().media
+        return forms.Media(
+            js=[*struct_media._js, "resources/js/resource-listing-block.js"],
+            css=struct_media._css,
+        )
+
+
+register(ResourceListingBlockAdapter(), ResourceListingBlock)

@@ -8,6 +8,7 @@ Safe to run again: what exists is left as it is, only what is absent is made.
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale
 
@@ -20,10 +21,37 @@ from resources.models import ResourcePage
 
 # The two papers on China that the campaign page recommends (resources' demo).
 CHINA_PAPERS = ["china-reprisals-submission-2023", "china-un-treaty-bodies"]
+# A placeholder: no real video has this id, so Play finds nothing; the
+# block's title says so (copy_*.BODY["video_title"]) until an editor pastes
+# the organisation's own video.
 VIDEO_URL = "https://www.youtube.com/watch?v=EndReprisal"
-SOURCE_URL = "https://www.ohchr.org/en/reprisals"
-SOURCE_DATE = datetime.date(2021, 9, 1)
+# The figures come from our study, the library's paper with this slug.
+STUDY_SLUG = "reprisals-un-decade-review"
+STUDY_DATE = datetime.date(2021, 9, 1)
 FIGURE_PERIODS = {"709": "2010-2020", "31%": "2010-2020", "50%": ""}
+# The one figure dated as it was first written, so the admin shows its
+# out-of-date warning on purpose (see DEMO_NOTES); the other two count a
+# closed period and were checked when the demo was made.
+STALE_ON_PURPOSE = "50%"
+DEMO_NOTES = (
+    f"The key figure {STALE_ON_PURPOSE!r} is dated {STUDY_DATE:%Y-%m-%d} on purpose, "
+    "to show the admin's out-of-date warning; the #EndReprisals video is a "
+    "placeholder (no such video exists): paste your own in the video block."
+)
+
+
+def figure_as_of(figure_text):
+    if figure_text == STALE_ON_PURPOSE:
+        return STUDY_DATE
+    # Relative to the day the demo is made, so a fresh demo never shows the
+    # warning on these however old the code is.
+    return timezone.localdate().replace(day=1)
+
+
+def study_url():
+    """The study's page in the library, where readers can check the figures."""
+    study = ResourcePage.objects.filter(slug=STUDY_SLUG).first()
+    return (study.full_url if study else "") or "https://www.ohchr.org/en/reprisals"
 
 
 def load_key_figures(copy, locale):
@@ -38,9 +66,9 @@ def load_key_figures(copy, locale):
         fields = {
             "label": label,
             "period": FIGURE_PERIODS[figure_text],
-            "as_of": SOURCE_DATE,
+            "as_of": figure_as_of(figure_text),
             "source_title": copy.FIGURE_SOURCE,
-            "source_url": SOURCE_URL,
+            "source_url": study_url(),
         }
         original = KeyFigure.objects.filter(locale=english, figure=figure_text).first()
         figure = original.get_translation_or_none(locale) if original else None

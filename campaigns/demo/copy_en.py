@@ -145,7 +145,7 @@ BODY = {
     "numbers_intro": (
         "From our study of ten years of the Secretary-General's reports on reprisals."
     ),
-    "video_title": "Reprisals at the UN at a glance",
+    "video_title": "Reprisals at the UN at a glance (demo placeholder video)",
     "transcript": (
         "<p>Intimidation and reprisals are never acceptable. Everyone may "
         "engage with the United Nations and should be safe doing so.</p>"

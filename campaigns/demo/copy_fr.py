@@ -154,7 +154,9 @@ BODY = {
         "Tirés de notre étude de dix ans de rapports du Secrétaire général sur "
         "les représailles."
     ),
-    "video_title": "Les représailles à l'ONU en un coup d'œil",
+    "video_title": (
+        "Les représailles à l'ONU en un coup d'œil (vidéo fictive de démonstration)"
+    ),
     "transcript": (
         "<p>L'intimidation et les représailles ne sont jamais acceptables. "
         "Chacun peut coopérer avec les Nations unies et doit pouvoir le faire "

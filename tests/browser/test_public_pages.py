@@ -5,6 +5,8 @@ tests below then each check one promise over every page:
 - no request leaves the site's own origin, from load to network idle;
 - the Content-Security-Policy blocks nothing the page needs;
 - axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation;
+- the rules of Wagtail's "Checks" panel that axe itself runs find nothing, so
+  an editor is never shown an issue the templates cause;
 - the Nu Html Checker finds no error (one run over every page, for speed).
 """
 
@@ -14,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from wagtail.admin.userbar import ContentCheckerItem
 
 from tests.browser.conftest import CSP_RECORDER, Recorder, csp_violations, origin_of
 
@@ -21,6 +24,13 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 AXE = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The Checks panel's own rules (alt-text-quality and empty-meta-description
+# need Wagtail's custom checks, which run only inside the userbar).
+CHECKS_PANEL_RULES = [
+    rule
+    for rule in ContentCheckerItem.axe_run_only
+    if rule not in {r["id"] for r in ContentCheckerItem.axe_custom_rules}
+]
 VIDEO_PRIVACY_ORIGINS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}
 
 
@@ -43,6 +53,15 @@ class Visit:
         self.csp_violations = []
         self.console_errors = []
         self.axe_violations = []
+        self.checks_panel_issues = []
+
+
+def describe(violations):
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        for v in violations
+    ]
 
 
 class Visits(list):
@@ -73,11 +92,12 @@ def visits(browser, live_site):
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
             AXE_TAGS,
         )
-        visit.axe_violations = [
-            f"{v['id']} ({v['impact']}): {v['help']} at "
-            + ", ".join(str(node["target"]) for node in v["nodes"][:5])
-            for v in report["violations"]
-        ]
+        visit.axe_violations = describe(report["violations"])
+        report = page.evaluate(
+            "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})",
+            CHECKS_PANEL_RULES,
+        )
+        visit.checks_panel_issues = describe(report["violations"])
         results.append(visit)
     results.cookies = context.cookies()
     context.close()
@@ -121,6 +141,13 @@ def test_content_security_policy_blocks_nothing_the_pages_need(visits):
 
 def test_axe_finds_no_wcag_violation(visits):
     problems = [f"{v.name} {v.path}: {p}" for v in visits for p in v.axe_violations]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_checks_panel_finds_nothing_the_templates_cause(visits):
+    problems = [
+        f"{v.name} {v.path}: {p}" for v in visits for p in v.checks_panel_issues
+    ]
     assert not problems, "\n".join(problems)
 
 

@@ -30,7 +30,8 @@ def test_demo_campaign_page_shows_outcome_figures_and_timeline(client, demo):
             re.S,
         )
         assert statement, figure
-        assert statement.group(1).startswith("https://")
+        # "Our study" is the study in the library.
+        assert statement.group(1).endswith("/reprisals-un-decade-review/")
 
     timeline = html[html.index('<ol class="timeline">') :]
     timeline = timeline[: timeline.index("</ol>")]
@@ -88,3 +89,18 @@ def test_demo_runs_twice_without_duplicates(demo):
     call_command("load_demo_content", verbosity=0)
     assert counts() == first
     assert KeyFigure.objects.filter(locale=Locale.get_default()).count() == 3
+
+
+def test_demo_flags_one_figure_out_of_date_on_purpose(demo):
+    english = KeyFigure.objects.filter(locale=Locale.get_default())
+    assert english.count() == 3
+    assert [f.figure for f in english if f.is_stale] == ["50%"]
+    # A translation states the same fact as of the same date.
+    for figure in KeyFigure.objects.exclude(locale=Locale.get_default()):
+        original = figure.get_translation(Locale.get_default())
+        assert figure.as_of == original.as_of
+
+
+def test_demo_says_its_video_is_a_placeholder(client, demo):
+    html = client.get(demo.url).content.decode()
+    assert "(demo placeholder video)" in html

@@ -101,15 +101,6 @@ def test_latest_mode_follows_new_publications(library, papers):
         ({"mode": "chosen", "heading": "H", "items": []}, "items"),
         ({"mode": "latest", "heading": "H", "count": 3}, "tag"),
         ({"mode": "latest", "heading": "H", "tag": "unknown", "count": 3}, "tag"),
-        (
-            {
-                "mode": "latest",
-                "heading": "H",
-                "resource_type": "report",
-                "count": None,
-            },
-            "count",
-        ),
     ],
 )
 def test_each_mode_requires_its_fields(papers, data, field):
@@ -129,6 +120,20 @@ def test_each_mode_requires_its_fields(papers, data, field):
         ),
         (
             {"mode": "latest", "heading": "H", "resource_type": "report", "count": 3},
+            ["Paper 4", "Paper 2"],
+        ),
+        # "How many" is only for the latest; empty means three.
+        (
+            {"mode": "chosen", "heading": "H", "items": "FIRST", "count": None},
+            ["Paper 1"],
+        ),
+        (
+            {
+                "mode": "latest",
+                "heading": "H",
+                "resource_type": "report",
+                "count": None,
+            },
             ["Paper 4", "Paper 2"],
         ),
     ],
@@ -154,3 +159,27 @@ def test_empty_selection_says_so(library):
         {"mode": "latest", "heading": "H", "tag": "none", "count": 3},
     )
     assert "No resources to show yet." in html
+
+
+def test_topics_are_chosen_from_those_resources_carry(papers):
+    block = ResourceListingBlock()
+    field = block.child_blocks["tag"].field
+    assert [choice for choice in field.choices if choice[0]] == [
+        ("china", "China"),
+        ("other", "Other"),
+    ]
+
+
+def test_a_topic_typed_by_hand_before_reads_as_its_slug(papers):
+    block = ResourceListingBlock()
+    value = block.to_python({"mode": "latest", "heading": "H", "tag": "China"})
+    assert value["tag"] == "china"
+    assert len(value.resources()) == 3
+
+
+def test_the_editor_shows_only_the_fields_of_the_chosen_mode():
+    from wagtail.admin.telepath import JSContext
+
+    context = JSContext()
+    context.pack(ResourceListingBlock())
+    assert "resources/js/resource-listing-block.js" in str(context.media)

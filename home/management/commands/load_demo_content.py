@@ -24,3 +24,4 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready under '{home.title}'.")
         )
+        self.stdout.write(campaigns_demo.DEMO_NOTES)
