@@ -62,19 +62,17 @@ def over(observations, budget):
     return {n: c for n, c in counts(observations).items() if c > budget}
 
 
-@pytest.mark.xfail(
-    reason="campaign renders 16 warm on wt-scale (15 in issue 16): not yet traced"
-)
 def test_every_page_type_renders_within_the_warm_budget(demo_observations):
     assert not over(demo_observations, QUERY_BUDGET_WARM), counts(demo_observations)
 
 
-@pytest.mark.xfail(reason="issue 16: cold renders cost 14-25 queries today")
+# strict: the day a target is met, the marker must go and the test enforce it.
+@pytest.mark.xfail(strict=True, reason="issue 16: cold renders cost 14-25 queries")
 def test_every_page_type_renders_within_the_cold_budget(cold_observations):
     assert not over(cold_observations, QUERY_BUDGET_COLD), counts(cold_observations)
 
 
-@pytest.mark.xfail(reason="issue 16: home, campaign, resource still above 10")
+@pytest.mark.xfail(strict=True, reason="issue 16: home, campaign, resource above 10")
 def test_every_page_type_renders_within_the_warm_target(demo_observations):
     assert not over(demo_observations, QUERY_TARGET_WARM), counts(demo_observations)
 

@@ -1,0 +1,30 @@
+"""The brand's stylesheet link, asked once until content changes."""
+
+from django import template
+from wagtail.models import Site
+
+from core.serving.content_cache import remember_until_content_changes
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def brand_stylesheet_url(context):
+    """The URL of the brand's colours, or "" when the site keeps the defaults.
+
+    Every page asks it; it changes only when Settings > Brand is saved, which
+    moves the content generation on (core.serving), so it costs no query on
+    a warm render.
+    """
+    from core.brand import BrandSettings
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return ""
+
+    def compute():
+        brand = BrandSettings.for_site(site)
+        return "" if brand.is_default else brand.stylesheet_url()
+
+    return remember_until_content_changes(("brand-stylesheet", site.pk), compute)
