@@ -17,24 +17,24 @@ Unlock: attempts expire after AXES_COOLOFF_TIME, or `manage.py axes_reset`
 (everyone), `manage.py axes_reset_username NAME` (one account).
 """
 
-import hashlib
-import hmac
 import ipaddress
 
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
+
+from core.clients import client_address
 
 DOCUMENTATION_PREFIX = bytes.fromhex("20010db8")
 
 
 def hashed_client_address(request):
     """AXES_CLIENT_IP_CALLABLE: a keyed hash of the client, shaped as IPv6."""
-    from newsletter.abuse import client_address
-
-    secret = ("accounts.throttle:" + settings.SECRET_KEY).encode()
-    digest = hmac.new(secret, client_address(request).encode(), hashlib.sha256)
-    return str(ipaddress.IPv6Address(DOCUMENTATION_PREFIX + digest.digest()[:12]))
+    digest = salted_hmac(
+        "accounts.throttle", client_address(request), algorithm="sha256"
+    ).digest()
+    return str(ipaddress.IPv6Address(DOCUMENTATION_PREFIX + digest[:12]))
 
 
 class PrivateAxesHandler(AxesDatabaseHandler):

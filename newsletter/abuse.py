@@ -15,6 +15,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from core.clients import client_address  # noqa: F401 - used here and by tests
 from newsletter.addresses import client_key
 from newsletter.forms import max_form_age
 
@@ -85,27 +86,6 @@ def _read(key):
         _warn_cache_down(error)
         value = None
     return max(int(value or 0), LOCAL_COUNTERS.get(key))
-
-
-def client_address(request):
-    """The client's address, as seen by the outermost trusted proxy.
-
-    Each of NEWSLETTER_TRUSTED_PROXY_COUNT proxies appends the address it
-    received the request from, so the client is that many entries from the
-    right; anything further left came from the client and could be forged.
-    A header with fewer entries did not pass through all our proxies, so it
-    proves nothing: the address of the connection itself is used.
-    """
-    header = getattr(settings, "NEWSLETTER_CLIENT_IP_HEADER", "")
-    proxies = int(getattr(settings, "NEWSLETTER_TRUSTED_PROXY_COUNT", 1))
-    remote = request.META.get("REMOTE_ADDR", "")
-    if not header or proxies < 1:
-        return remote
-    hops = [part.strip() for part in request.META.get(header, "").split(",")]
-    hops = [hop for hop in hops if hop]
-    if len(hops) < proxies:
-        return remote
-    return hops[-proxies]
 
 
 def rate_limit_window():
