@@ -2,7 +2,6 @@
 
 from urllib.parse import urlsplit
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -10,20 +9,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Page,
-    PreviewableMixin,
-    RevisionMixin,
     Site,
-    WorkflowMixin,
 )
 
 from core.blocks import FooterLinkBlock, SocialProfileBlock
 from core.patches import RouteByUrlPathMixin
+from core.reviewed import ReviewedSnippetMixin  # noqa: F401 - pages' apps import it here
 from core.serving.onion import onion_root_url
 
 
@@ -242,57 +236,6 @@ class BasePage(RouteByUrlPathMixin, ListingFieldsMixin, SocialFieldsMixin, Page)
         return SiteSettings.for_site(site) if site else None
 
 
-class ReviewedSnippetMixin(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    models.Model,
-):
-    """A snippet readers see, reviewed like a page: drafts, revisions, locking,
-    scheduled publishing, the moderation workflow (core/roles.py) and a preview.
-
-    Readers see the row as last published; an edit waits in a revision until
-    a moderator publishes it. A subclass names the block that shows it to
-    readers (`preview_block`), so its preview looks as it will on a page.
-    """
-
-    _revisions = GenericRelation(
-        "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
-    )
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="%(app_label)s_%(class)s",
-        for_concrete_model=False,
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    def get_preview_block_value(self):
-        """(block, value) that shows this snippet to readers."""
-        raise NotImplementedError
-
-    def get_preview_template(self, request, mode_name):
-        return "wagtailcore/shared/block_preview.html"
-
-    def get_preview_context(self, request, mode_name):
-        block, value = self.get_preview_block_value()
-        return {
-            **super().get_preview_context(request, mode_name),
-            "page_title": str(self),
-            "block_def": block,
-            "bound_block": block.bind(value),
-        }
-
-
 def validate_onion_address(value):
     """Accept only the http(s) address of a Tor onion service."""
     URLValidator(schemes=["http", "https"])(value)
@@ -415,37 +358,7 @@ class SiteSettings(BaseSiteSetting):
         validate_logo(self.logo)
 
 
-class DocumentProcessing(models.Model):
-    """Where an uploaded document is on its way to the public: metadata
-    stripping runs in the task worker (core.document_tasks), and until it is
-    done the document is served to editors only (core.wagtail_hooks)."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Being prepared")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
-
-    document = models.OneToOneField(
-        get_document_model_string(),
-        on_delete=models.CASCADE,
-        related_name="processing",
-        verbose_name=_("document"),
-    )
-    # The stored file this record is about: a replaced file starts again.
-    source_name = models.CharField(_("file"), max_length=255)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    reason = models.CharField(_("reason"), max_length=255, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("document processing")
-        verbose_name_plural = _("document processing")
-
-    def __str__(self):
-        return f"{self.document_id}: {self.get_status_display()}"
-
-
-# Settings > Brand lives in its own module (colours, logo rules).
+# Models in modules of their own, registered with the app from here: the
+# brand (colours, logo rules), document processing, the reviewed-snippet mixin.
 from core.brand import BrandSettings, validate_logo  # noqa: E402, F401
+from core.document_processing import DocumentProcessing  # noqa: E402, F401

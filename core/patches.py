@@ -93,6 +93,14 @@ PATCHES = (
         reviewed_sha256="cb126f6f06fccabdbb49397b23d1b218de145c9e6182ea837bab0b21f57c0212",
         why="Wagtail's form context lists only image, alt text and decorative",
     ),
+    # core.fulltext queries the search index's own tables (one ranked query,
+    # with a bound): it relies on the index entry's columns.
+    Patch(
+        name="search reads the index tables directly",
+        upstream="modelsearch.abstract_models.BaseIndexEntry",
+        reviewed_sha256="7be9ea98f0d27fb3918e9d478b04484ac9a0ad941b775f0a6a0e04d28d00fa0d",
+        why="the ranked search joins the index entry table and its FTS mirror",
+    ),
 )
 
 

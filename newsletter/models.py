@@ -22,7 +22,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.models import BasePage, ReviewedSnippetMixin
-from newsletter.addresses import email_key, email_keys, stored_form
+from newsletter.addresses import stored_form
 
 
 def new_nonce():
@@ -240,33 +240,6 @@ class Subscription(models.Model):
         return f"{self.mailing_list} ({self.get_state_display()})"
 
 
-class ErasedAddress(models.Model):
-    """A keyed hash of an erased supporter's address, kept to honour opt-outs."""
-
-    key = models.CharField(max_length=64, unique=True)
-    erased_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("erased address")
-        verbose_name_plural = _("erased addresses")
-
-    def __str__(self):
-        return self.key[:12]
-
-    @classmethod
-    def record(cls, address):
-        cls.objects.get_or_create(key=email_key(address))
-
-    @classmethod
-    def forget(cls, address):
-        """Drop the erasure (consent given again), under any key it has."""
-        cls.objects.filter(key__in=email_keys(address)).delete()
-
-    @classmethod
-    def is_erased(cls, address):
-        return cls.objects.filter(key__in=email_keys(address)).exists()
-
-
 def default_consent_text():
     return gettext(
         "I agree to receive these emails. I can unsubscribe at any time with "
@@ -401,3 +374,7 @@ class SignupPage(BasePage):
             ask_first_name=self.ask_first_name,
         )
         return context
+
+
+# In a module of its own, registered with the app from here.
+from newsletter.erasure import ErasedAddress  # noqa: E402, F401

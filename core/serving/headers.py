@@ -10,7 +10,7 @@ Three middleware classes, listed in `MIDDLEWARE` (see settings/base.py):
   `Cache-Control: public` so that a CDN and the page cache may keep them.
 """
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
@@ -38,23 +38,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if report_only or parts.config is not None:
             return parts
         if is_admin_path(request.path_info):
-            parts = PolicyParts(
-                config=dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]),
-                update=parts.update,
-                replace=parts.replace,
-                nonce=parts.nonce,
-            )
+            parts.config = dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
             if is_preview_path(request.path_info):
                 parts.config["frame-ancestors"] = ["'self'"]
         elif is_onion_request(request):
             # The onion service is plain http: upgrading its own http://
             # addresses to https would break every stylesheet and image.
-            parts = PolicyParts(
-                config=dict(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]),
-                update=parts.update,
-                replace=parts.replace,
-                nonce=parts.nonce,
-            )
+            parts.config = dict(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])
             parts.config.pop("upgrade-insecure-requests", None)
         return parts
 
