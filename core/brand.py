@@ -79,37 +79,40 @@ def validate_logo(image):
         )
 
 
+def colour_field(label, name, help_text):
+    """A #rrggbb colour with its default from DEFAULTS."""
+    return models.CharField(
+        label,
+        max_length=7,
+        default=DEFAULTS[name],
+        validators=[HEX],
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="view")
 class BrandSettings(BaseSiteSetting):
     """The brand's colours, applied to every public page."""
 
-    primary = models.CharField(
+    primary = colour_field(
         _("primary colour"),
-        max_length=7,
-        default=DEFAULTS["primary"],
-        validators=[HEX],
-        help_text=_("Header, links, buttons of the brand. Must read on white (4.5:1)."),
+        "primary",
+        _("Header, links, buttons of the brand. Must read on white (4.5:1)."),
     )
-    primary_text = models.CharField(
+    primary_text = colour_field(
         _("text on the primary colour"),
-        max_length=7,
-        default=DEFAULTS["primary_text"],
-        validators=[HEX],
-        help_text=_("Usually white or near-black."),
+        "primary_text",
+        _("Usually white or near-black."),
     )
-    accent = models.CharField(
+    accent = colour_field(
         _("accent colour"),
-        max_length=7,
-        default=DEFAULTS["accent"],
-        validators=[HEX],
-        help_text=_("The main action buttons, hashtags and key numbers."),
+        "accent",
+        _("The main action buttons, hashtags and key numbers."),
     )
-    accent_text = models.CharField(
+    accent_text = colour_field(
         _("text on the accent colour"),
-        max_length=7,
-        default=DEFAULTS["accent_text"],
-        validators=[HEX],
-        help_text=_("The label colour of action buttons."),
+        "accent_text",
+        _("The label colour of action buttons."),
     )
 
     panels = [
