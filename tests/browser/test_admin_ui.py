@@ -249,10 +249,14 @@ class Journey:
         """The list's item at `index`: one the list starts with (a list with a
         minimum opens with that many), or a new one added for it."""
         items = block.locator(f'[data-contentpath="{name}"] [data-streamfield-child]')
+        add = block.locator(f'[data-contentpath="{name}"] .c-sf-add-button').last
+        # The list's JavaScript draws its minimum items with its add buttons:
+        # count only once it has drawn, or a slow machine counts too few.
+        add.wait_for()
         count = items.count()
         if index < count:
             return items.nth(index)
-        self.click(block.locator(f'[data-contentpath="{name}"] .c-sf-add-button').last)
+        self.click(add)
         expect(items).to_have_count(count + 1)
         return items.nth(count)
 
