@@ -214,15 +214,17 @@ class Journey:
         editor.type(text)
         self.fields += 1
 
-    def latest_block(self):
-        return self.body.locator(
-            "[data-streamfield-stream-container] > [data-streamfield-child]"
-        ).last
-
     def add_block(self, label):
+        blocks = self.body.locator(
+            "[data-streamfield-stream-container] > [data-streamfield-child]"
+        )
+        count = blocks.count()
         self.click(self.body.locator(".c-sf-add-button").last)
         self.click(self.page.get_by_role("option", name=label, exact=True))
-        return self.latest_block()
+        # Until the new block is drawn, "the last block" is the one before it:
+        # typing then fills the wrong block's fields.
+        expect(blocks).to_have_count(count + 1)
+        return blocks.nth(count)
 
     def field(self, block, name, element="input"):
         return block.locator(f'[data-contentpath="{name}"] {element}').first
