@@ -181,3 +181,49 @@ def open_graph_locale(language_code):
     return OPEN_GRAPH_LOCALES.get(
         language_code, f"{language}_{territory.upper() or language.upper()}"
     )
+
+
+def _language_codes_of_locales():
+    """{locale id: language code}: a locale's code never changes, and a new
+    one comes with a settings change, so the answer is kept with the content."""
+    from core.serving.content_cache import remember_until_content_changes
+    from core.serving.request_memo import remember
+
+    return remember(
+        "locale language codes",
+        lambda: remember_until_content_changes(
+            ("locale-language-codes",),
+            lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        ),
+    )
+
+
+def language_of_part(page):
+    """The language `page`'s text is written in, when it is not the language
+    of the document showing it (a French page listing an English paper), so
+    that the part can say so (WCAG 3.1.2) and a screen reader reads it in
+    the right voice; None when they are the same.
+
+    No query for a page in the active language; at most one per request for
+    the others, and one per alias of a page in another language.
+    """
+    active = Locale.get_active()  # once per request (core.patches)
+    if page.locale_id == active.pk and not page.alias_of_id:
+        return None
+    if hasattr(page, "written_language_code"):  # see with_written_language
+        code = page.written_language_code
+    elif page.alias_of_id:
+        code = written_language(page, active)
+    else:
+        code = _language_codes_of_locales().get(page.locale_id)
+    return None if code in (None, active_content_language()) else code
+
+
+def with_written_language(pages):
+    """`pages`, each told the language it is written in, for lists kept in the
+    content cache (the menu): language_of_part then asks nothing."""
+    for page in pages:
+        page.written_language_code = (
+            written_language(page) if page.alias_of_id else None
+        ) or _language_codes_of_locales().get(page.locale_id)
+    return pages

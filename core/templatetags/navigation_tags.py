@@ -1,11 +1,12 @@
 """Site navigation: the main menu, breadcrumbs and the language switcher."""
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.blocks import SOCIAL_NETWORKS
-from core.i18n import pages_in_language, untranslated_alias_q
+from core.i18n import pages_in_language, untranslated_alias_q, with_written_language
 from core.serving.content_cache import remember_until_content_changes
 
 register = template.Library()
@@ -28,13 +29,15 @@ def main_menu(context):
         root = _localized_root(request)
         if root is None:
             return []
-        return list(
-            root.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .specific(defer=True)
-            .order_by("path")
+        return with_written_language(
+            list(
+                root.get_children()
+                .live()
+                .public()
+                .in_menu()
+                .specific(defer=True)
+                .order_by("path")
+            )
         )
 
     items = remember_until_content_changes(
@@ -133,7 +136,7 @@ def footer_links(context):
         page_ids.append(site_settings.privacy_notice_id)
     pages = remember_until_content_changes(
         ("footer", site_settings.pk, get_language()),
-        lambda: pages_in_language(page_ids),
+        lambda: told_written_language(pages_in_language(page_ids)),
     )
 
     def live_page(page_id):
@@ -152,10 +155,25 @@ def footer_links(context):
             if page is None:
                 continue
             label = value.get("label") or page.title
-            menu.append({"href": page.get_url(request), "label": label})
+            # A label typed in the settings is in the default language.
+            language = page if not value.get("label") else settings.LANGUAGE_CODE
+            menu.append(
+                {"href": page.get_url(request), "label": label, "language": language}
+            )
         elif value.get("url"):
-            menu.append({"href": value["url"], "label": value.get("label") or ""})
+            menu.append(
+                {
+                    "href": value["url"],
+                    "label": value.get("label") or "",
+                    "language": settings.LANGUAGE_CODE,
+                }
+            )
     return {"menu": menu, "privacy_url": url_of(site_settings.privacy_notice_id)}
+
+
+def told_written_language(pages_by_id):
+    with_written_language(pages_by_id.values())
+    return pages_by_id
 
 
 @register.simple_tag
@@ -167,6 +185,9 @@ def social_profiles(site_settings):
             "label": profile.value.get("label") or names.get(profile.value["network"]),
             "url": profile.value["url"],
             "network": profile.value["network"],
+            # The network's name, the same in every language (translate="no").
+            "is_name": not profile.value.get("label")
+            and profile.value["network"] != "other",
         }
         for profile in site_settings.social_profiles
     ]

@@ -62,7 +62,11 @@ def test_settings_are_rendered_on_pages(client, home_page):
     assert '<a href="/about/">About us</a>' in html
     assert '<a href="https://example.org/report">2025 report</a>' in html
     # Social profiles are plain links: nothing is loaded from the networks.
-    assert '<a href="https://mastodon.social/@d" rel="me noopener">Mastodon</a>' in html
+    # A network's name is a name: not for translation tools to translate.
+    assert (
+        '<a href="https://mastodon.social/@d" rel="me noopener" translate="no">'
+        "Mastodon</a>" in html
+    )
     assert "<iframe" not in html
     assert 'mastodon.social/@d"' not in html.split("<footer")[0]
 
