@@ -1,7 +1,8 @@
 """Builds the live server's database in one process: migrate, demo, admin.
 
 Run by `LiveSite.prepare()` with the server's settings; prints the public
-pages to check as one JSON line (PAGES=...).
+pages to check as JSON lines: PAGES= in the default language,
+LANGUAGE_PAGES= the same page types in every other language.
 """
 
 import json
@@ -19,9 +20,12 @@ def main():
 
     from campaigns.models import CampaignIndexPage
     from home.models import HomePage
-    from tests.proof.pages import describe_pages
+    from tests.proof.pages import describe_pages, describe_pages_in_every_language
 
     print("PAGES=" + json.dumps(describe_pages()))  # noqa: T201
+    print(  # noqa: T201
+        "LANGUAGE_PAGES=" + json.dumps(describe_pages_in_every_language())
+    )
     ids = {
         "campaign index": CampaignIndexPage.objects.first().pk,
         "home": HomePage.objects.filter(depth=2).order_by("pk").first().pk,

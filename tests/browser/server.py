@@ -58,6 +58,7 @@ class LiveSite:
         self.env.pop("DATABASE_URL", None)
         self.process = None
         self.pages = []
+        self.language_pages = []
         self.ids = {}
 
     def manage(self, *args, capture=False):
@@ -82,10 +83,12 @@ class LiveSite:
         )
         if result.returncode != 0:
             raise RuntimeError(f"preparing the site failed:\n{result.stderr[-4000:]}")
-        line = next(x for x in result.stdout.splitlines() if x.startswith("PAGES="))
-        self.pages = json.loads(line.removeprefix("PAGES="))
-        line = next(x for x in result.stdout.splitlines() if x.startswith("IDS="))
-        self.ids = json.loads(line.removeprefix("IDS="))
+        printed = dict(
+            line.split("=", 1) for line in result.stdout.splitlines() if "=" in line
+        )
+        self.pages = json.loads(printed["PAGES"])
+        self.language_pages = json.loads(printed["LANGUAGE_PAGES"])
+        self.ids = json.loads(printed["IDS"])
         return self
 
     def serve(self, timeout=30):

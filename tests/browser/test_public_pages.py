@@ -7,13 +7,18 @@ tests below then each check one promise over every page:
 - axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation;
 - the rules of Wagtail's "Checks" panel that axe itself runs find nothing, so
   an editor is never shown an issue the templates cause;
-- the Nu Html Checker finds no error (one run over every page, for speed).
+- the Nu Html Checker finds no error (one run over every page, for speed);
+- every page type in every language, right to left included: all of the
+  above, and no interface text left in English where the page is written in
+  the reader's language.
 """
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from wagtail.admin.userbar import ContentCheckerItem
@@ -40,13 +45,54 @@ def npm_tool(path):
     return path
 
 
+# Every text a reader sees or hears on the page in the page's own language, one
+# string per text node or labelling attribute, white space collapsed. A part
+# that says it is in another language (`lang`, as a French page listing an
+# English paper does) is left out: it is content, labelled truthfully. So is a
+# name marked translate="no" (the organisation's, a network's).
+READER_TEXTS = """() => {
+  const texts = [];
+  const pageLanguage = document.documentElement.lang;
+  const inPageLanguage = (element) =>
+    (element.closest("[lang]") || document.documentElement).lang === pageLanguage &&
+    !element.closest("[translate=no]");
+  const add = (element, text) => {
+    text = (text || "").replace(/\\s+/g, " ").trim();
+    if (text && inPageLanguage(element)) texts.push(text);
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement.closest("script, style, template, noscript")
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    add(node.parentElement, node.nodeValue);
+  }
+  for (const element of document.querySelectorAll(
+    "[aria-label], [placeholder], [title], img[alt], input[type=submit][value]"
+  )) {
+    for (const name of ["aria-label", "placeholder", "title", "alt"]) {
+      if (element.hasAttribute(name)) add(element, element.getAttribute(name));
+    }
+    if (element.matches("input[type=submit]")) add(element, element.value);
+  }
+  add(document.documentElement, document.title);
+  return texts;
+}"""
+
+
 class Visit:
     """What the browser saw on one page."""
 
     def __init__(self, page_info):
         self.name = page_info["name"]
         self.path = page_info["path"]
+        self.language = page_info["language"]
+        self.written_in_language = page_info["written_in_language"]
         self.expected_status = page_info["status"]
+        self.texts = []
         self.status = None
         self.html = b""
         self.requests = []
@@ -78,7 +124,7 @@ def visits(browser, live_site):
     recorder = Recorder(context)
     page = context.new_page()
     results = Visits()
-    for info in live_site.pages:
+    for info in live_site.pages + live_site.language_pages:
         visit = Visit(info)
         recorder.clear()
         response = page.goto(info["path"], wait_until="networkidle")
@@ -87,6 +133,7 @@ def visits(browser, live_site):
         visit.requests = list(recorder.requests)
         visit.console_errors = list(recorder.console_errors)
         visit.csp_violations = csp_violations(page)
+        visit.texts = page.evaluate(READER_TEXTS)
         page.evaluate(axe_source)
         report = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
@@ -204,3 +251,39 @@ def test_playing_the_video_calls_only_the_privacy_enhanced_host(
     }
     assert len(new_origins) == 1, f"clicking play called {new_origins or 'nothing'}"
     assert new_origins <= VIDEO_PRIVACY_ORIGINS
+
+
+def looks_english(text):
+    """A text with a word of Latin letters, not an address, domain or tag."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    return bool(words) and not re.fullmatch(r"[#@]\S+|\S+@\S+|\S+\.\S+", text)
+
+
+def english_left(visit, english):
+    """Interface texts of the English page that `visit` shows unchanged (what
+    the reader searched for is theirs, in whatever language they typed it)."""
+    searched = set(parse_qs(urlsplit(visit.path).query).get("q", []))
+    shared = set(visit.texts) & set(english.texts) - searched
+    return sorted(text for text in shared if looks_english(text))
+
+
+def test_no_interface_text_is_left_in_english(visits, capsys):
+    english = {v.name: v for v in visits if v.language == "en"}
+    checked = [v for v in visits if v.language != "en" and v.written_in_language]
+    found = {
+        f"{v.language} {v.name} {v.path}": left
+        for v in checked
+        if (left := english_left(v, english[v.name]))
+    }
+    languages = {v.language for v in checked}
+    assert languages == {"fr", "es", "ar", "zh-hans"}, languages
+    assert all(v.texts for v in checked), "the texts were not read"
+    with capsys.disabled():
+        for language in sorted(languages):
+            pages = [v for v in checked if v.language == language]
+            left = [v for v in pages if f"{v.language} {v.name} {v.path}" in found]
+            print(  # noqa: T201 - the figures the report quotes
+                f"\n{language}: {len(pages)} pages checked, "
+                f"{len(left)} with English interface text"
+            )
+    assert not found, "\n".join(f"{page}: {left}" for page, left in found.items())

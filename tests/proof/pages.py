@@ -6,7 +6,7 @@ database). Models are looked up by "app.Model" strings so that this module
 imports no app.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from django.apps import apps
 
@@ -24,6 +24,11 @@ class PublicPage:
     # results tell what a reader searched for: never cached (no
     # Cache-Control: public), but cookie-free like every other page.
     shared_cache: bool = True
+    # The language the reader asked for (the URL's prefix), and whether the
+    # page is written in it: a page with no translation is served in the
+    # language it is written in, interface included, with a note.
+    language: str = "en"
+    written_in_language: bool = True
 
 
 def _first_live(label, **filters):
@@ -92,6 +97,56 @@ def all_public_pages():
     return cacheable_pages() + signup_state_pages()
 
 
+def _wagtail_page_at(path):
+    """The default site's page served at `path`, or None for another view."""
+    from wagtail.models import Page, Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    return Page.objects.filter(url_path=root.url_path + path.lstrip("/")).first()
+
+
+def in_language(page, language_code):
+    """`page` as a reader of `language_code` opens it: a Wagtail page at its
+    translation's URL (an alias with the original's text has one too), any
+    other view under the language's prefix. None when there is no such page."""
+    from wagtail.models import Locale
+
+    from core.i18n import written_language
+
+    path, _, query = page.path.partition("?")
+    query = f"?{query}" if query else ""
+    original = _wagtail_page_at(path) if page.status == 200 else None
+    if original is None:
+        return replace(
+            page, path=f"/{language_code}{page.path}", language=language_code
+        )
+    locale = Locale.objects.get(language_code=language_code)
+    translation = original.get_translation_or_none(locale)
+    if translation is None or not translation.live:
+        return None
+    return replace(
+        page,
+        path=translation.get_url() + query,
+        language=language_code,
+        written_in_language=written_language(translation) == language_code,
+    )
+
+
+def pages_in_every_language():
+    """Every public page type in every configured language but the default."""
+    from django.conf import settings
+
+    others = [
+        code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+    found = (in_language(page, code) for code in others for page in all_public_pages())
+    return [page for page in found if page is not None]
+
+
 def describe_pages():
     """The list as plain data, for the browser tests' server process."""
     return [asdict(page) for page in all_public_pages()]
+
+
+def describe_pages_in_every_language():
+    return [asdict(page) for page in pages_in_every_language()]
