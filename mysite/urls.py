@@ -11,6 +11,7 @@ from core.moderation import guard_admin_urls
 from core.share import mastodon_share
 from core.sitemaps import TranslatedPagesSitemap
 from core.views import choose_page_from_site, robots_txt
+from home.patterns import pattern_library
 from home.views import search
 from mysite.health import healthz
 
@@ -51,6 +52,12 @@ urlpatterns += i18n_patterns(
     # catch-all.
     path("newsletter/", include("newsletter.urls")),
     path("search/", search, name="search"),
+    # Only where it is turned on: elsewhere /patterns/ is free for a page.
+    *(
+        [path("patterns/", pattern_library, name="pattern_library")]
+        if settings.PATTERN_LIBRARY
+        else []
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

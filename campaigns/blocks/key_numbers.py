@@ -5,6 +5,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
@@ -68,7 +69,12 @@ class KeyNumbersBlock(blocks.StructBlock):
     def get_preview_value(self):
         from campaigns.models import KeyFigure
 
-        figures = list(KeyFigure.objects.select_related("source_document")[:3])
+        # Figures of one language, the one the preview is shown in if it has
+        # any: a preview mixing French and English figures helps nobody.
+        figures_of = KeyFigure.objects.select_related("source_document").order_by("pk")
+        figures = list(figures_of.filter(locale=Locale.get_active())[:3]) or list(
+            figures_of.filter(locale=Locale.get_default())[:3]
+        )
         if not figures:
             figures = [
                 KeyFigure(

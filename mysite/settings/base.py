@@ -290,6 +290,9 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail's admin uses inline scripts and styles, blob: and data: images;
 # its previews are framed by the admin itself (core/serving/headers.py).
 ADMIN_URL_PREFIXES = ("/admin/",)
+# The pattern library at /patterns/ (home/patterns.py): on in development
+# and for `make screenshots` only.
+PATTERN_LIBRARY = False
 # The site's Tor onion host, if it has one (production reads ONION_HOST).
 ONION_HOST = ""
 ADMIN_CONTENT_SECURITY_POLICY = {

@@ -13,3 +13,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # Second factor and sign-in throttling stay on in production; a developer's
 # machine can do without the second factor.
 ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "false") == "true"  # noqa: F405
+
+# The pattern library at /patterns/ (home/patterns.py): for designers and
+# developers, never in production.
+PATTERN_LIBRARY = True

@@ -35,3 +35,5 @@ PAGE_CACHE_ENABLED = True
 # address: the time trap and the rate limit have their own tests.
 NEWSLETTER_MIN_FORM_AGE = 0
 NEWSLETTER_RATE_LIMIT = (10_000, 600)
+# `make screenshots` captures the pattern library too.
+PATTERN_LIBRARY = os.environ.get("SCREENSHOT_PATTERNS") == "1"
