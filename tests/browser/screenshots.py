@@ -2,8 +2,8 @@
 
 Starts the site with the demo content (tests/browser/server.py), then writes
 screenshots/<language>/<page>-<width>.png for 412 px and 1366 px, for each
-language of settings.LANGUAGES that has pages, plus the pattern library.
-A language without pages yet is skipped and said so.
+language of settings.LANGUAGES that has pages written in it, plus the pattern
+library. A language without such pages is skipped and said so.
 """
 
 import os
@@ -39,16 +39,45 @@ def status(url):
 
 
 def pages_for(site, default, code):
-    """(name, path) of each page type in this language that exists."""
+    """(name, path) of each page type as a reader of `code` opens it: at the
+    translation's own address (tests/proof/pages.py: in_language)."""
+    if code == default:
+        found = [(page["name"], page["path"]) for page in site.pages]
+    else:
+        found = [
+            (page["name"], page["path"])
+            for page in site.language_pages
+            if page["language"] == code
+        ]
     prefix = "" if code == default else f"/{code}"
-    found = []
-    for page in site.pages:
-        path = prefix + page["path"]
-        if status(site.url + path) == page["status"]:
-            found.append((page["name"], path))
     if status(site.url + prefix + "/patterns/") == 200:
         found.append(("patterns", prefix + "/patterns/"))
     return found
+
+
+def written_in(site, code):
+    """Whether any page of the site is written in `code`."""
+    return any(
+        page["language"] == code and page["written_in_language"]
+        for page in site.language_pages
+    )
+
+
+# Scrolls down a screen at a time, so that lazy images load as they would for
+# a reader, then back to the top for the first-screen shot ("instant": the
+# site scrolls smoothly for readers who have not asked for reduced motion).
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+    window.scrollTo({ top: y, behavior: "instant" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  window.scrollTo({ top: 0, behavior: "instant" });
+}"""
+
+
+def load_lazy_images(page):
+    page.evaluate(SCROLL_THROUGH)
+    page.wait_for_load_state("networkidle")
 
 
 def main(only=None):
@@ -63,10 +92,10 @@ def main(only=None):
                 executable_path="/usr/bin/chromium", args=BROWSER_ARGS
             )
             for code in codes:
-                pages = pages_for(site, default, code)
-                if not any(name == "home" for name, _path in pages):
+                if code != default and not written_in(site, code):
                     print(f"skipped {code}: no pages in this language yet")  # noqa: T201
                     continue
+                pages = pages_for(site, default, code)
                 for width_name, viewport in WIDTHS.items():
                     context = browser.new_context(
                         viewport=dict(zip(("width", "height"), viewport, strict=True)),
@@ -77,6 +106,7 @@ def main(only=None):
                         if only and only not in name:
                             continue
                         page.goto(site.url + path, wait_until="load")
+                        load_lazy_images(page)
                         slug = name.replace(" ", "-").replace(":", "")
                         target = OUT / code / f"{slug}-{width_name}.png"
                         target.parent.mkdir(parents=True, exist_ok=True)
