@@ -11,7 +11,7 @@ PORT ?= 8000
 # the port actually served (`make run PORT=8100`).
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format check install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check bench-send clean screenshots
+.PHONY: run test lint format check messages install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check bench-send clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,19 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## make messages: extract every app's strings into its own catalogues (the
+## templates of mysite/ into mysite/locale), drop the messages the code no
+## longer has, and compile. tests/core/test_catalogues.py fails until this is
+## run and every new message is translated.
+LANGUAGES_TRANSLATED := fr es ar zh_Hans
+messages: install-dev
+	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) makemessages --no-obsolete \
+		$(addprefix -l ,$(LANGUAGES_TRANSLATED)) \
+		-i tests -i bench -i deploy -i docs -i node_modules -i staticfiles -i media \
+		-i screenshots -i test-results
+	DJANGO_SETTINGS_MODULE=mysite.settings.test $(MANAGE) compilemessages \
+		$(addprefix -l ,$(LANGUAGES_TRANSLATED)) -i '.*' -i node_modules
 
 ## make check: Django's system checks and the missing-migrations check.
 check: install-dev
