@@ -15,16 +15,27 @@ snippet runs in one transaction that first locks the object's row
 then reads what the first wrote. A workflow action on a review that is no
 longer in progress is refused with a message and changes nothing.
 
+Creating a page: Wagtail's autosave posts the "add page" form in the
+background, and the first autosave creates the page. A click on "Save
+draft", "Submit" or "Publish" while that autosave is in flight posted the same
+form to "add" again: two creations of one page, the second a 500 (its slug
+taken). So POSTs to "add" run one at a time per parent (its row locked), and
+one that would create the page the same user's request created seconds ago,
+under the same parent with the same slug and never published, is handed to
+that page's edit view instead: the click acts on the page the autosave made.
+
 `guard_admin_urls` decorates Wagtail's own URL patterns (mysite/urls.py calls
 it once); no Wagtail function is replaced.
 """
 
 import functools
+from datetime import timedelta
 
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, resolve, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -34,6 +45,9 @@ from wagtail.models import Page, TaskState, WorkflowMixin
 # URL names (inside the pages' or a snippet's namespace) of views that write.
 GUARDED_URL_NAMES = {"edit", "revisions_revert", "workflow_action"}
 GUARDED_MARK = "_moderation_guarded"
+# How recent a page must be to count as the twin a racing autosave created:
+# the autosave interval (mysite/settings/base.py) and a slow request.
+TWIN_WINDOW = timedelta(seconds=30)
 
 
 def _is_guarded_namespace(namespace):
@@ -98,6 +112,47 @@ def serialise_writes(view, model):
     return guarded
 
 
+def _twin_of(request, parent, kwargs):
+    """The page this "add" POST would create again: made by the same user
+    under `parent` moments ago, with the posted slug, and never published."""
+    slug = request.POST.get("slug", "").strip()
+    if not slug:
+        return None
+    return (
+        parent.get_children()
+        .filter(
+            slug=slug,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+            content_type__app_label=kwargs.get("content_type_app_name"),
+            content_type__model=kwargs.get("content_type_model_name"),
+            latest_revision_created_at__gte=timezone.now() - TWIN_WINDOW,
+        )
+        .first()
+    )
+
+
+def serialise_creates(view):
+    """Run "add page" POSTs one at a time per parent; one that repeats a
+    creation that just happened edits the page it created (see the module)."""
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        if request.method != "POST" or not request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        with transaction.atomic():
+            parent = _lock(Page, kwargs.get("parent_page_id"))
+            twin = _twin_of(request, parent, kwargs) if parent else None
+            if twin is None:
+                return view(request, *args, **kwargs)
+            edit = resolve(reverse("wagtailadmin_pages:edit", args=(twin.pk,)))
+            return edit.func(request, *edit.args, **edit.kwargs)
+
+    setattr(guarded, GUARDED_MARK, True)
+    return guarded
+
+
 def guard_admin_urls(urlpatterns, namespace=""):
     """Wrap the writing views of pages and snippets in `serialise_writes`."""
     for pattern in urlpatterns:
@@ -112,6 +167,13 @@ def guard_admin_urls(urlpatterns, namespace=""):
             initkwargs = getattr(pattern.callback, "view_initkwargs", {}) or {}
             model = initkwargs.get("model") or Page
             pattern.callback = serialise_writes(pattern.callback, model)
+        elif (
+            isinstance(pattern, URLPattern)
+            and pattern.name == "add"
+            and namespace == "wagtailadmin_pages"
+            and not getattr(pattern.callback, GUARDED_MARK, False)
+        ):
+            pattern.callback = serialise_creates(pattern.callback)
     return urlpatterns
 
 

@@ -379,11 +379,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Dates in the admin are typed and shown year first: 2021-10-08 cannot be
 # read as 10 August. Django's input formats for every language accept these.
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
-# Wagtail autosaves an editor's form every half second by default; on the
-# "add page" form an autosave still in flight when the editor presses
-# Publish creates the page twice (a 500 on the second, same slug). Every
-# five seconds makes that race rare and keeps fewer abandoned drafts; the
-# race itself is still open (issue 12).
+# Wagtail autosaves an editor's form every half second by default; every
+# five seconds keeps fewer abandoned drafts and revisions. (An autosave
+# racing a click on the "add page" form is handled by core.moderation.)
 WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "5000"))
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
