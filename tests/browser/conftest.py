@@ -11,6 +11,7 @@ is closed before the other test folders run.
 """
 
 import os
+import re
 import shutil
 from urllib.parse import urlsplit
 
@@ -154,3 +155,20 @@ def page(context):
 
 def csp_violations(page):
     return page.evaluate("window.__cspViolations || []")
+
+
+@pytest.fixture(scope="module")
+def editors(live_site):
+    """The staff and moderator accounts of the admin tests, and the key
+    figure they edit."""
+    from tests.browser.admin import MAKE_USERS  # it imports this module
+
+    out = live_site.manage("shell", "-c", MAKE_USERS, capture=True)
+    return {"figure": int(re.search(r"FIGURE=(\d+)", out).group(1))}
+
+
+@pytest.fixture
+def server_errors():
+    from tests.browser.admin import ServerErrors
+
+    return ServerErrors()
