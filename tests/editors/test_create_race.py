@@ -141,7 +141,7 @@ def race(user, parent, slug):
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_autosave_and_a_publish_at_once_make_one_live_page(admin_user):
     """The race itself, on PostgreSQL (SQLite serialises writers anyway),
     ten times over."""
