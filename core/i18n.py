@@ -121,6 +121,23 @@ def untranslated_alias_q():
     return Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
 
 
+def offered_translations(pages):
+    """Of `pages`, those offered to readers as translations: live, public and
+    no untranslated alias, in language-code order.
+
+    One rule for the language switcher and hreflang alternates in the page
+    heads (navigation_tags.live_translations) and for the sitemap's
+    (core.sitemaps), so that both offer the same pages.
+    """
+    return (
+        pages.live()
+        .public()
+        .exclude(untranslated_alias_q())
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+
+
 def written_language(page, asked_locale=None):
     """The language code a page's text is written in: its locale's, or for an
     alias of a page in another language, the original's.

@@ -133,6 +133,9 @@ def load_standard_pages(home):
         default_social_image=demo_image(
             "Sharing image", colour=(11, 85, 99), size=(1200, 630), motif="chamber"
         ),
+        # Shown in the header, and the logo of the Organization in every
+        # page's JSON-LD (search engines show it beside the organisation).
+        logo=demo_image("Logo", colour=(7, 59, 69), size=(224, 224), motif="chamber"),
     )
     load_scheduled_page(home)
     return about, privacy

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.blocks import SOCIAL_NETWORKS
-from core.i18n import pages_in_language, untranslated_alias_q, with_written_language
+from core.i18n import offered_translations, pages_in_language, with_written_language
 from core.serving.content_cache import remember_until_content_changes
 
 register = template.Library()
@@ -86,20 +86,13 @@ def live_translations(page):
 
     Feeds both the hreflang alternates and the language switcher, so a reader
     is only ever offered translations that exist: an alias of a page in
-    another language is none (core.i18n.untranslated_alias_q).
+    another language is none (core.i18n.offered_translations).
     """
     if not isinstance(page, Page) or not page.pk:
         return []
     return remember_until_content_changes(
         ("translations", page.translation_key),
-        lambda: list(
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .exclude(untranslated_alias_q())
-            .select_related("locale")
-            .order_by("locale__language_code")
-        ),
+        lambda: list(offered_translations(page.get_translations(inclusive=True))),
     )
 
 

@@ -133,10 +133,15 @@ def seo_meta(context, title=None):
     if page is not None:
         canonical = _canonical_url(page, request)
         translations = context.get("translations") or []
+        # Every language but the one served: an alias (its locale's address,
+        # its original's language) must not offer its own language as another.
         data["locale_alternates"] = [
-            open_graph_locale(translation.locale.language_code)
-            for translation in translations
-            if translation.locale_id != page.locale_id
+            alternate
+            for alternate in (
+                open_graph_locale(translation.locale.language_code)
+                for translation in translations
+            )
+            if alternate != data["locale"]
         ]
         description = ""
         if hasattr(page, "get_meta_description"):
