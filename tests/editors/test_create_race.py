@@ -7,11 +7,7 @@ the first (the parent's row is locked) and then acts on the page the first
 created (core.moderation.serialise_creates).
 """
 
-import threading
-
 import pytest
-from django.db import connections
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -106,53 +102,3 @@ def test_another_users_draft_is_not_taken_over(
     assert response.status_code == 200
     assert "in use" in response.content.decode()
     assert not StandardPage.objects.child_of(home_page).get().live
-
-
-def race(user, parent, slug):
-    """An autosave and a publish of one new page, posted at the same moment."""
-    barrier = threading.Barrier(2)
-    statuses, errors = {}, []
-
-    def post(name, headers, actions):
-        try:
-            client = Client(raise_request_exception=True)
-            client.force_login(user)
-            barrier.wait(timeout=30)
-            response = client.post(
-                add_url(parent), form(slug=slug, **actions), **headers
-            )
-            statuses[name] = response.status_code
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(
-            target=post, args=("autosave", {"HTTP_ACCEPT": "application/json"}, {})
-        ),
-        threading.Thread(target=post, args=("publish", {}, {"action-publish": "1"})),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return statuses, errors
-
-
-@pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_an_autosave_and_a_publish_at_once_make_one_live_page(admin_user):
-    """The race itself, on PostgreSQL (SQLite serialises writers anyway),
-    ten times over."""
-    from tests import factories
-
-    home_page = factories.make_site_with_home()
-    for attempt in range(10):
-        slug = f"race-{attempt}"
-        statuses, errors = race(admin_user, home_page, slug)
-        assert errors == [], attempt
-        assert all(status < 500 for status in statuses.values()), statuses
-        pages = StandardPage.objects.child_of(home_page).filter(slug=slug)
-        assert pages.count() == 1, attempt
-        assert pages.get().live, (attempt, statuses)

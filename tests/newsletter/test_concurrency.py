@@ -20,7 +20,7 @@ THREADS = 20
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_identical_signups_at_once_leave_one_row(mailing_list, settings):
     # Twenty people posting one cached form: the token-use limit (which asks
     # the 11th to press again) is not what this test is about.
