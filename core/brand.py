@@ -58,6 +58,7 @@ class FontFace:
     family: str
     path: str
     unicode_range: str
+    metrics: str = ""  # @font-face descriptors that adjust its line box
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,15 @@ TYPEFACES = {
                 "fonts/noto-sans/noto-sans-cyrillic-700-normal.woff2",
                 CYRILLIC,
             ),
+            # Tajawal's ascent (0.64 em) is lower than Noto Sans's capitals
+            # (0.71 em): as the first font of Arabic text it would size the
+            # box, and the Latin letters of a hashtag would rise out of its
+            # background. Noto Sans's ascent keeps them inside.
             FontFace(
-                "Brand Tajawal", "fonts/tajawal/tajawal-arabic-700-normal.woff2", ARABIC
+                "Brand Tajawal",
+                "fonts/tajawal/tajawal-arabic-700-normal.woff2",
+                ARABIC,
+                metrics="ascent-override: 107%; descent-override: 36%;",
             ),
         ),
     ),

@@ -26,7 +26,7 @@ STATIC_DIR = Path(settings.BASE_DIR) / "mysite" / "static"
 # What site.css sets in var(--font-heading): the only text the faces draw.
 HEADING_TEXT = (
     "h1, h2, h3, h4, .site-header__brand, .site-footer__name, "
-    ".campaign-hero__hashtag, .key-figure__value"
+    ".campaign-hero__hashtag, .key-figure__value, .demands__demand"
 )
 FACE = re.compile(r"@font-face\s*{([^}]*)}")
 SHIPPED = TYPEFACES["noto-tajawal"]
