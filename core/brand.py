@@ -1,20 +1,23 @@
-"""The brand editors choose in Settings > Brand: colours and the logo rules.
+"""The brand editors choose in Settings > Brand: colours, typeface, logo rules.
 
-The colours reach pages as /theme.css (`theme_css`), a small stylesheet of
-custom properties that overrides the defaults of static/css/site.css: no
-inline style (the CSP forbids them), no rebuild. Its address carries a hash
-of the values, so it is cached for a year and a save changes the address
-(saving a setting also empties the page cache: core/serving/page_cache.py).
+The colours and typeface reach pages as /theme.css (`theme_css`), a small
+stylesheet of custom properties (and @font-face rules when a shipped typeface
+is chosen) that overrides the defaults of static/css/site.css: no inline
+style (the CSP forbids them), no rebuild. Its address carries a hash of the
+values, so it is cached for a year and a save changes the address (saving a
+setting also empties the page cache: core/serving/page_cache.py).
 """
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -31,6 +34,79 @@ DEFAULTS = {
     "accent": "#c8102e",
     "accent_text": "#ffffff",
 }
+# The unicode-range of each fontsource subset, as its package declares it, so
+# a browser downloads a file only when a heading holds one of its letters.
+LATIN = (
+    "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,"
+    "U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,"
+    "U+FEFF,U+FFFD"
+)
+CYRILLIC = "U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116"
+# Tajawal's Arabic file also holds the space and no-break space: claiming
+# them keeps an Arabic heading's spaces from downloading the Latin file.
+ARABIC = (
+    "U+0020,U+00A0,U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,"
+    "U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,"
+    "U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC"
+)
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One subset file of a shipped typeface (mysite/static/fonts/)."""
+
+    family: str
+    path: str
+    unicode_range: str
+    metrics: str = ""  # @font-face descriptors that adjust its line box
+
+
+@dataclass(frozen=True)
+class Typeface:
+    """A choice in Settings > Brand: the faces of the heading font, by script.
+
+    One bold file per script, used for every weight from 600 up: headings and
+    display text only, so a Latin page downloads one 13 KB file and body
+    text stays on the system fonts (docs/design.md, "Typeface").
+    """
+
+    label: str
+    latin: str = ""
+    arabic: str = ""
+    faces: tuple = ()
+
+
+TYPEFACES = {
+    "system": Typeface(_("System fonts (nothing to download)")),
+    "noto-tajawal": Typeface(
+        _("Noto Sans and Tajawal, for headings"),
+        latin="Brand Noto Sans",
+        arabic="Brand Tajawal",
+        faces=(
+            FontFace(
+                "Brand Noto Sans",
+                "fonts/noto-sans/noto-sans-latin-700-normal.woff2",
+                LATIN,
+            ),
+            FontFace(
+                "Brand Noto Sans",
+                "fonts/noto-sans/noto-sans-cyrillic-700-normal.woff2",
+                CYRILLIC,
+            ),
+            # Tajawal's ascent (0.64 em) is lower than Noto Sans's capitals
+            # (0.71 em): as the first font of Arabic text it would size the
+            # box, and the Latin letters of a hashtag would rise out of its
+            # background. Noto Sans's ascent keeps them inside.
+            FontFace(
+                "Brand Tajawal",
+                "fonts/tajawal/tajawal-arabic-700-normal.woff2",
+                ARABIC,
+                metrics="ascent-override: 107%; descent-override: 36%;",
+            ),
+        ),
+    ),
+}
+DEFAULT_TYPEFACE = "system"
 LOGO_FORMATS = ("png", "webp")
 LOGO_MAX_BYTES = 200 * 1024
 LOGO_MAX_SIDE = 1200
@@ -92,7 +168,7 @@ def colour_field(label, name, help_text):
 
 @register_setting(icon="view")
 class BrandSettings(BaseSiteSetting):
-    """The brand's colours, applied to every public page."""
+    """The brand's colours and heading typeface, applied to every public page."""
 
     primary = colour_field(
         _("primary colour"),
@@ -115,6 +191,17 @@ class BrandSettings(BaseSiteSetting):
         _("The label colour of action buttons."),
     )
 
+    typeface = models.CharField(
+        _("typeface"),
+        max_length=20,
+        choices=[(key, typeface.label) for key, typeface in TYPEFACES.items()],
+        default=DEFAULT_TYPEFACE,
+        help_text=_(
+            "For headings. A shipped typeface adds about 13 KB to a page's "
+            "first visit; body text stays on the reader's own fonts."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -123,6 +210,7 @@ class BrandSettings(BaseSiteSetting):
             ],
             heading=_("Colours"),
         ),
+        FieldPanel("typeface"),
     ]
 
     class Meta:
@@ -157,12 +245,28 @@ class BrandSettings(BaseSiteSetting):
 
     @property
     def is_default(self):
-        return all(getattr(self, name) == value for name, value in DEFAULTS.items())
+        return self.typeface == DEFAULT_TYPEFACE and all(
+            getattr(self, name) == value for name, value in DEFAULTS.items()
+        )
+
+    @property
+    def chosen_typeface(self):
+        return TYPEFACES.get(self.typeface, TYPEFACES[DEFAULT_TYPEFACE])
+
+    def font_faces(self):
+        """The chosen typeface's faces, each with its URL in the static files."""
+        return [
+            {"face": face, "url": static(face.path)}
+            for face in self.chosen_typeface.faces
+        ]
 
     @property
     def version(self):
-        values = "|".join(getattr(self, name) for name in DEFAULTS)
-        return hashlib.sha256(values.encode()).hexdigest()[:12]
+        # The font URLs carry the manifest's hashes in production: a deploy
+        # that changes a font file changes the stylesheet's address too.
+        values = [getattr(self, name) for name in DEFAULTS] + [self.typeface]
+        values += [face["url"] for face in self.font_faces()]
+        return hashlib.sha256("|".join(values).encode()).hexdigest()[:12]
 
     def stylesheet_url(self):
         return f"{reverse('theme_css')}?v={self.version}"
@@ -182,9 +286,12 @@ class BrandSettings(BaseSiteSetting):
 def theme_css(request):
     """The brand's tokens as a stylesheet (cached for a year: its URL changes)."""
     brand = BrandSettings.for_request(request)
-    css = render_to_string(
-        "core/theme.css", {"tokens": brand.tokens(), "brand": brand}, request=request
-    )
+    context = {
+        "tokens": brand.tokens(),
+        "typeface": brand.chosen_typeface,
+        "font_faces": brand.font_faces(),
+    }
+    css = render_to_string("core/theme.css", context, request=request)
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
