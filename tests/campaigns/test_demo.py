@@ -60,7 +60,7 @@ def test_demo_campaign_page_shows_outcome_figures_and_timeline(client, demo):
 def test_demo_index_lists_active_campaigns_first(client, demo):
     index = CampaignIndexPage.objects.get(locale=Locale.get_default())
     html = client.get(index.url).content.decode()
-    hashtags = re.findall(r'campaign-card__hashtag">([^<]+)<', html)
+    hashtags = re.findall(r'campaign-card__hashtag" dir="auto">([^<]+)<', html)
     assert hashtags == ["#SafeToSpeak", "#EndReprisals", "#OpenDoors"]
     assert "badge--active" in html and "badge--won" in html and ">Closed<" in html
 
