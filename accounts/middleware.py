@@ -19,6 +19,10 @@ OPEN_URL_NAMES = (
     "accounts_2fa_setup",
     "accounts_2fa_verify",
     "wagtailadmin_javascript_catalog",
+    # The icons, public in Wagtail: the admin's script fetches them and puts
+    # what it gets into the page, so a redirect here put a second copy of
+    # the 2FA page, forms and all, into every 2FA page.
+    "wagtailadmin_sprite",
     # django-otp-webauthn's JSON views, which the 2FA pages call. The package
     # refuses to register a passkey for a session that has a device but has
     # not passed it, and checks a passkey belongs to the signed-in user.

@@ -89,6 +89,13 @@ def test_a_first_passkey_is_named_and_comes_with_recovery_codes(client, editor):
     assert client.get("/admin/pages/").status_code == 200
 
 
+def test_the_2fa_pages_get_the_admins_icons_not_a_redirect(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/sprite/")
+    assert response.status_code == 200
+    assert b"<svg" in response.content
+
+
 def test_a_passkey_left_unnamed_is_called_passkey(client, editor):
     client.force_login(editor)
     _add(client, _passkey(), name="  ")
