@@ -1,4 +1,4 @@
-"""The one field both 2FA pages ask for: a code."""
+"""What the 2FA pages ask for: a code, and a name for a new passkey."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -21,3 +21,19 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split())
+
+
+class PasskeyNameForm(forms.Form):
+    """The name a staff user gives a passkey, to tell their passkeys apart."""
+
+    DEFAULT_NAME = _("Passkey")
+
+    name = forms.CharField(
+        label=_("Name of the passkey"),
+        max_length=64,
+        required=False,
+        help_text=_(
+            "Where it lives, for example “Work laptop” or “Security key”: you "
+            "will see it in the list of your passkeys."
+        ),
+    )

@@ -1,9 +1,9 @@
 """Two-factor authentication for the admin, required when ADMIN_REQUIRE_2FA.
 
 A signed-in user on an admin URL whose session has not passed a second
-factor (django-otp's `user.is_verified()`) is sent to enter a code, or, with
-no device yet, to set one up. Signing in, out and the 2FA pages themselves
-stay reachable. Runs after django_otp.middleware.OTPMiddleware.
+factor (django-otp's `user.is_verified()`) is sent to use a passkey or enter
+a code, or, with no device yet, to set one up. Signing in, out and the 2FA
+pages themselves stay reachable. Runs after django_otp.middleware.OTPMiddleware.
 """
 
 from urllib.parse import urlencode
@@ -19,6 +19,18 @@ OPEN_URL_NAMES = (
     "accounts_2fa_setup",
     "accounts_2fa_verify",
     "wagtailadmin_javascript_catalog",
+    # The icons, public in Wagtail: the admin's script fetches them and puts
+    # what it gets into the page, so a redirect here put a second copy of
+    # the 2FA page, forms and all, into every 2FA page.
+    "wagtailadmin_sprite",
+    # django-otp-webauthn's JSON views, which the 2FA pages call. The package
+    # refuses to register a passkey for a session that has a device but has
+    # not passed it, and checks a passkey belongs to the signed-in user.
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+    "otp_webauthn:js-i18n-catalog",
 )
 
 

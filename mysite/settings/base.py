@@ -7,6 +7,7 @@ need, `production` adds what only a deployment knows, from the environment.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -361,6 +363,31 @@ WAGTAIL_SITE_NAME = "Campaigns"
 # Moderation emails and the demo site's address; `make run PORT=8100` sets it
 # to the port the site is served on.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+
+def webauthn_relying_party(base_url):
+    """The passkeys' relying party id and allowed origins for the admin at base_url.
+
+    A passkey is bound to a host name: one registered on campaigns.example.org
+    works there only. Browsers take no IP address as that name, so a loopback
+    address (the development default) becomes localhost: open the admin at
+    http://localhost:PORT to use passkeys on a developer's machine.
+    """
+    parts = urlsplit(base_url)
+    host = parts.hostname or "localhost"
+    if host in ("127.0.0.1", "::1"):
+        host = "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    return host, [f"{parts.scheme}://{host}{port}"]
+
+
+# Passkeys (django-otp-webauthn) as a second factor beside TOTP, never instead
+# of the password: sign-in keeps its throttling and its one form.
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = webauthn_relying_party(
+    WAGTAILADMIN_BASE_URL
+)
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
 # PostgreSQL full-text configuration per language (core.search_backend,
 # core.fulltext): stemming where PostgreSQL has a stemmer, else "simple".

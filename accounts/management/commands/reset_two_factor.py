@@ -6,7 +6,7 @@ from django_otp import devices_for_user
 
 
 class Command(BaseCommand):
-    help = "Delete a user's authenticator and recovery codes (they set up again)."
+    help = "Delete a user's app, passkeys and recovery codes (they set up again)."
 
     def add_arguments(self, parser):
         parser.add_argument("username")
