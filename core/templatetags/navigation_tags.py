@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from core.blocks import SOCIAL_NETWORKS
 from core.i18n import pages_in_language, untranslated_alias_q, with_written_language
 from core.serving.content_cache import remember_until_content_changes
+from core.tree import ancestors
 
 register = template.Library()
 
@@ -72,12 +73,7 @@ def breadcrumb_ancestors(page):
     home page itself): the breadcrumbs, and their BreadcrumbList in the JSON-LD."""
     if not isinstance(page, Page) or not page.pk or page.depth <= 2:
         return []
-    return remember_until_content_changes(
-        ("breadcrumbs", page.pk),
-        lambda: list(
-            page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
-        ),
-    )
+    return [page for page in ancestors(page) if page.depth >= 2 and page.live]
 
 
 @register.simple_tag
