@@ -24,6 +24,8 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.serving.content_cache import RememberedSettingMixin
+
 AA_TEXT = 4.5  # WCAG 2.2 AA, 1.4.3: normal text
 HEX = RegexValidator(
     r"^#[0-9a-fA-F]{6}\Z", _("Give a colour as # and six hex digits: #0b5563.")
@@ -167,7 +169,7 @@ def colour_field(label, name, help_text):
 
 
 @register_setting(icon="view")
-class BrandSettings(BaseSiteSetting):
+class BrandSettings(RememberedSettingMixin, BaseSiteSetting):
     """The brand's colours and heading typeface, applied to every public page."""
 
     primary = colour_field(

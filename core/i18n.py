@@ -200,19 +200,23 @@ def open_graph_locale(language_code):
     )
 
 
-def _language_codes_of_locales():
-    """{locale id: language code}: a locale's code never changes, and a new
-    one comes with a settings change, so the answer is kept with the content."""
+def all_locales():
+    """Every Locale, by language code: one query until content changes (a
+    locale saved or deleted moves the generation on), then none."""
     from core.serving.content_cache import remember_until_content_changes
     from core.serving.request_memo import remember
 
     return remember(
-        "locale language codes",
+        "locales",
         lambda: remember_until_content_changes(
-            ("locale-language-codes",),
-            lambda: dict(Locale.objects.values_list("pk", "language_code")),
+            ("locales",), lambda: list(Locale.objects.order_by("language_code"))
         ),
     )
+
+
+def _language_codes_of_locales():
+    """{locale id: language code}."""
+    return {locale.pk: locale.language_code for locale in all_locales()}
 
 
 def language_of_part(page):

@@ -18,6 +18,7 @@ from wagtail.models import (
 from core.blocks import FooterLinkBlock, SocialProfileBlock
 from core.patches import RouteByUrlPathMixin
 from core.reviewed import ReviewedSnippetMixin  # noqa: F401 - pages' apps import it here
+from core.serving.content_cache import RememberedSettingMixin
 from core.serving.onion import onion_root_url
 
 
@@ -249,7 +250,7 @@ def validate_onion_address(value):
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(RememberedSettingMixin, BaseSiteSetting):
     """The organisation's name and the furniture shown on every page."""
 
     organisation_name = models.CharField(

@@ -22,6 +22,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.models import BasePage, ReviewedSnippetMixin
+from core.serving.content_cache import RememberedSettingMixin
 from newsletter.addresses import stored_form
 
 
@@ -248,7 +249,7 @@ def default_consent_text():
 
 
 @register_setting(icon="mail")
-class NewsletterSettings(BaseSiteSetting):
+class NewsletterSettings(RememberedSettingMixin, BaseSiteSetting):
     """The default list, the consent wording and the sender of sign-up emails."""
 
     default_list = models.ForeignKey(

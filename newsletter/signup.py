@@ -4,7 +4,6 @@ Used by the sign-up block, the sign-up page and the form-errors page.
 """
 
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from newsletter.forms import SignupForm, make_form_token
@@ -57,9 +56,8 @@ def _per_request(request, mailing_list):
     """
     from wagtail.models import Site
 
-    from core.i18n import pages_in_language
     from core.models import SiteSettings
-    from core.serving.content_cache import remember_until_content_changes
+    from core.templatetags.navigation_tags import chrome
     from newsletter.models import NewsletterSettings
 
     memo = request.__dict__.setdefault("_newsletter_signup", {}) if request else {}
@@ -74,12 +72,7 @@ def _per_request(request, mailing_list):
         memo["consent_text"] = newsletter_settings.get_consent_text()
         # The privacy notice in the reader's language (core.i18n's one rule).
         memo["privacy_notice"] = (
-            remember_until_content_changes(
-                ("privacy-notice", notice_id, get_language()),
-                lambda: pages_in_language([notice_id]).get(notice_id),
-            )
-            if notice_id
-            else None
+            chrome(request)["pages"].get(notice_id) if notice_id else None
         )
     if mailing_list is None:
         mailing_list = memo["settings"].default_list

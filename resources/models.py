@@ -26,6 +26,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 from core.serving.headers import never_store
+from core.tree import ancestors
 from resources.panels import PdfTextStatusPanel
 
 
@@ -293,8 +294,16 @@ class ResourcePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        library = ResourceIndexPage.objects.ancestor_of(self).live().first()
-        context["library"] = library
+        # The first live library above the resource, from the ancestors the
+        # breadcrumbs read (core.tree: no query until content changes).
+        context["library"] = next(
+            (
+                page
+                for page in ancestors(self)
+                if isinstance(page, ResourceIndexPage) and page.live
+            ),
+            None,
+        )
         context["tags"] = list(self.tags.order_by("name"))
         context["places"] = list(self.places.all())
         context["related"] = [

@@ -12,12 +12,18 @@ What is cached, keyed on what, invalidated when
   generation moves on (any publish, unpublish, move, slug change or delete;
   saving a setting, a plain snippet, an image, a document or a Site), or
   after PAGE_CACHE_SECONDS.
-- Answers (`content_cache`): menu, breadcrumbs, translations, footer links,
-  library filter choices. Keyed on the generation and the caller's key;
-  forgotten with the generation.
+- Answers (`content_cache`): the page chrome (menu and the pages the footer
+  links to, one entry per site and language), a page's ancestors
+  (breadcrumbs, view-restriction check), translations, library filter
+  choices; and, in public requests only (`core.patches`), the Site of a host
+  with its home page, the page at a URL path with its images and document,
+  the site settings, the locales and the view restrictions. Keyed on the
+  generation and the caller's key; forgotten with the generation (saving or
+  deleting a Locale or a PageViewRestriction moves it on too). Nothing per
+  reader, no search results, no renditions.
 - Per request (`request_memo`): the locale of a language, the view
-  restrictions. Forgotten when the public request ends; never kept for the
-  admin.
+  restrictions, the locales. Forgotten when the public request ends; never
+  kept for the admin.
 
 Never cached: the admin (`paths.is_admin_path`), previews, logged-in
 readers, POSTs, responses with a cookie or `Vary: Cookie`, responses that

@@ -264,10 +264,19 @@ def watched_models():
     """Models whose saved or deleted rows show on public pages."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    watched = {Site, get_image_model(), get_document_model(), *get_snippet_models()}
+    # Locales and view restrictions: the menu, the language switcher and the
+    # routing read them from the content cache (core.serving.content_cache).
+    watched = {
+        Site,
+        Locale,
+        PageViewRestriction,
+        get_image_model(),
+        get_document_model(),
+        *get_snippet_models(),
+    }
     watched.update(
         model
         for model in apps.get_models()

@@ -21,6 +21,11 @@ from core.serving.paths import is_admin_path
 _local = threading.local()
 
 
+def is_active():
+    """Whether a public request is being served (answers may be remembered)."""
+    return getattr(_local, "store", None) is not None
+
+
 def remember(key, compute):
     """compute() once per public request for `key`; every time elsewhere."""
     store = getattr(_local, "store", None)

@@ -8,28 +8,38 @@ from wagtail.models import Page, Site
 from core.blocks import SOCIAL_NETWORKS
 from core.i18n import offered_translations, pages_in_language, with_written_language
 from core.serving.content_cache import remember_until_content_changes
+from core.tree import ancestors
 
 register = template.Library()
 
 
-def _localized_root(request):
-    site = Site.find_for_request(request)
+def chrome(request):
+    """What every page's header and footer link to, in the reader's language:
+    {"menu": the top-level pages marked 'Show in menus', "pages": {chosen id:
+    page} for the home page, the footer links and the privacy notice}.
+
+    One entry in the content cache for the site and language, made with two
+    queries: the chosen pages together (core.i18n.pages_in_language), then
+    the menu under the home page found among them.
+    """
+    site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return None
-    return pages_in_language([site.root_page_id]).get(site.root_page_id)
+        return {"menu": [], "pages": {}}
+    return remember_until_content_changes(
+        ("chrome", site.pk, get_language()), lambda: _chrome(request, site)
+    )
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context):
-    """Top-level pages marked 'Show in menus', in the reader's language."""
-    request = context["request"]
-    site = Site.find_for_request(request)
+def _chrome(request, site):
+    from core.models import SiteSettings
 
-    def menu_pages():
-        root = _localized_root(request)
-        if root is None:
-            return []
-        return with_written_language(
+    site_settings = SiteSettings.for_request(request)
+    page_ids = [site.root_page_id, *footer_page_ids(site_settings)]
+    pages = told_written_language(pages_in_language(page_ids))
+    root = pages.get(site.root_page_id)
+    menu = []
+    if root is not None:
+        menu = with_written_language(
             list(
                 root.get_children()
                 .live()
@@ -39,10 +49,31 @@ def main_menu(context):
                 .order_by("path")
             )
         )
+    return {"menu": menu, "pages": pages}
 
-    items = remember_until_content_changes(
-        ("menu", site.pk if site else 0, get_language()), menu_pages
-    )
+
+def _footer_links(site_settings):
+    return [
+        item["value"]
+        for item in site_settings.footer_links.raw_data
+        if item["type"] == "link"
+    ]
+
+
+def footer_page_ids(site_settings):
+    """The pages the footer links to: its menu's, then the privacy notice."""
+    page_ids = [
+        value["page"] for value in _footer_links(site_settings) if value.get("page")
+    ]
+    if site_settings.privacy_notice_id:
+        page_ids.append(site_settings.privacy_notice_id)
+    return page_ids
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Top-level pages marked 'Show in menus', in the reader's language."""
+    items = chrome(context["request"])["menu"]
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     menu = [
@@ -72,12 +103,7 @@ def breadcrumb_ancestors(page):
     home page itself): the breadcrumbs, and their BreadcrumbList in the JSON-LD."""
     if not isinstance(page, Page) or not page.pk or page.depth <= 2:
         return []
-    return remember_until_content_changes(
-        ("breadcrumbs", page.pk),
-        lambda: list(
-            page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
-        ),
-    )
+    return [page for page in ancestors(page) if page.depth >= 2 and page.live]
 
 
 @register.simple_tag
@@ -110,7 +136,7 @@ def footer_links(context):
     """The footer's page links, in the reader's language: the footer menu from
     the site settings, and the privacy notice.
 
-    One query whatever the number of links (core.i18n.pages_in_language).
+    No query of its own whatever the number of links (they are in `chrome`).
     """
     from core.models import SiteSettings
 
@@ -119,18 +145,8 @@ def footer_links(context):
         site_settings = SiteSettings.for_request(request)
     except SiteSettings.DoesNotExist:
         return {"menu": [], "privacy_url": ""}
-    raw = [
-        item["value"]
-        for item in site_settings.footer_links.raw_data
-        if item["type"] == "link"
-    ]
-    page_ids = [value["page"] for value in raw if value.get("page")]
-    if site_settings.privacy_notice_id:
-        page_ids.append(site_settings.privacy_notice_id)
-    pages = remember_until_content_changes(
-        ("footer", site_settings.pk, get_language()),
-        lambda: told_written_language(pages_in_language(page_ids)),
-    )
+    raw = _footer_links(site_settings)
+    pages = chrome(request)["pages"]
 
     def live_page(page_id):
         # Deleted, or unpublished with no live translation: left out.

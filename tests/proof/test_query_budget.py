@@ -4,9 +4,11 @@ Warm: the content cache holds the library's filter choices and the like;
 cold: right after a publish, the content cache empty (a new page-cache
 generation). The demo has about ten resources; 300 more (generated in bulk,
 with PDF text, indexed: bench/generate.py) must not change the count of any
-page type. Issue 16's target is 10 warm and 15 cold; QUERY_BUDGET_WARM is
-what every page type meets today (see the report of issue 16 for the pages
-still above 10).
+page type. Issue 16's target is 10 warm and 15 cold: every page type meets
+10 warm; QUERY_BUDGET_COLD is what every page type meets cold today (the
+campaign's worst case includes Wagtail's rendition lookups when its rendition
+cache misses), and the pages still above 15 cold are listed in the strict
+xfail below.
 """
 
 import pytest
@@ -20,9 +22,9 @@ from tests.proof.conftest import observe
 # The demo fixture needs pytest-django to make the test database.
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET_WARM = 15
-QUERY_BUDGET_COLD = 15
-QUERY_TARGET_WARM = 10
+QUERY_BUDGET_WARM = 10
+QUERY_BUDGET_COLD = 25
+QUERY_TARGET_COLD = 15
 EXTRA_RESOURCES = 300
 
 
@@ -66,15 +68,18 @@ def test_every_page_type_renders_within_the_warm_budget(demo_observations):
     assert not over(demo_observations, QUERY_BUDGET_WARM), counts(demo_observations)
 
 
-# strict: the day a target is met, the marker must go and the test enforce it.
-@pytest.mark.xfail(strict=True, reason="issue 16: cold renders cost 14-25 queries")
 def test_every_page_type_renders_within_the_cold_budget(cold_observations):
     assert not over(cold_observations, QUERY_BUDGET_COLD), counts(cold_observations)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: home, campaign, resource above 10")
-def test_every_page_type_renders_within_the_warm_target(demo_observations):
-    assert not over(demo_observations, QUERY_TARGET_WARM), counts(demo_observations)
+# strict: the day the target is met, the marker must go and the test enforce it.
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16: home, campaign, library (all three), resource, search "
+    "cost 16-20 queries cold (25 with rendition cache misses)",
+)
+def test_every_page_type_renders_within_the_cold_target(cold_observations):
+    assert not over(cold_observations, QUERY_TARGET_COLD), counts(cold_observations)
 
 
 def test_more_resources_do_not_add_queries(
