@@ -46,6 +46,15 @@ def ensure_translation(page, locale, **fields):
     return translation
 
 
+def unchanged_since_published(page):
+    """True while no revision was saved after the page first went live: it is
+    as the demo published it (a translation starts with two revisions, the
+    copy's and the published one, so counting them would not tell)."""
+    if page.first_published_at is None:
+        return False
+    return not page.revisions.filter(created_at__gt=page.first_published_at).exists()
+
+
 def _is_blank(value):
     return value is None or (hasattr(value, "__len__") and len(value) == 0)
 
