@@ -26,6 +26,35 @@ def ensure_child_page(parent, model, slug, **fields):
     return page
 
 
+def ensure_translation(page, locale, **fields):
+    """`page`'s translation in `locale` as it stands; if absent, copied for
+    translation, given `fields` (the words in that language) and published.
+
+    A parent with no translation yet is copied too, as an alias of the original
+    (Wagtail's `copy_parents`): loaders translate parents first, top down, so
+    that only a parent they have no words for is left an alias, served as the
+    language it is written in (core.i18n.written_language).
+    """
+    translation = page.get_translation_or_none(locale)
+    if translation is not None:
+        return translation.specific
+    translation = page.copy_for_translation(locale, copy_parents=True).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def unchanged_since_published(page):
+    """True while no revision was saved after the page first went live: it is
+    as the demo published it (a translation starts with two revisions, the
+    copy's and the published one, so counting them would not tell)."""
+    if page.first_published_at is None:
+        return False
+    return not page.revisions.filter(created_at__gt=page.first_published_at).exists()
+
+
 def _is_blank(value):
     return value is None or (hasattr(value, "__len__") and len(value) == 0)
 

@@ -8,8 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from core.demo import demo_image, ensure_child_page, fill_blank_fields
+from core.demo import (
+    demo_image,
+    ensure_child_page,
+    ensure_translation,
+    fill_blank_fields,
+    unchanged_since_published,
+)
 from core.models import SiteSettings
+from home.demo_copy import HOME
 from home.models import HomePage, StandardPage
 
 ORGANISATION = "Defenders at the UN"
@@ -27,16 +34,7 @@ def load_home():
     load_locales()
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(depth=2, locale=Locale.get_default()).first()
-    fields = {
-        "title": "Home",
-        "heading": "Defend the defenders who speak to the UN",
-        "intro": (
-            "<p>People who tell the United Nations what is happening in their "
-            "countries are threatened, jailed and worse for it. We document "
-            "those reprisals and campaign until every defender can speak "
-            "safely.</p>"
-        ),
-    }
+    fields = {name: HOME["en"][name] for name in ("title", "heading", "intro")}
     if home is None:
         # Wagtail's "Welcome" placeholder page is not part of the demo site
         # (its Site goes with it and is made again below).
@@ -65,6 +63,24 @@ def load_home():
         site.port = port
         site.save(update_fields=["port"])
     return home
+
+
+@transaction.atomic
+def load_home_translations(home):
+    """The home page in every other language of `demo_copy.HOME`, made before
+    the apps translate their pages under it, so none of them needs a home page
+    alias that would only hold English."""
+    translations = []
+    for language_code, words in HOME.items():
+        if language_code == home.locale.language_code:
+            continue
+        locale = Locale.objects.get(language_code=language_code)
+        fields = {name: words[name] for name in ("title", "heading", "intro")}
+        # Sections come later, in its language (load_home_sections): none of
+        # the English page's, should it have some by now.
+        fields["body"] = []
+        translations.append(ensure_translation(home, locale, **fields))
+    return translations
 
 
 def load_standard_pages(home):
@@ -165,43 +181,61 @@ def load_scheduled_page(home):
 
 
 def load_home_sections(home, featured_campaign):
-    """The home page's sections, once campaigns, resources and lists exist.
+    """The sections of the home page and of its translations, once campaigns,
+    resources and lists exist.
 
-    Only on a home page nobody has edited since `load_home` made it (its one
-    revision): sections an editor made, or removed on purpose, stay as they are.
+    Only on a home page nobody has edited since the demo made it: sections an
+    editor made, or removed on purpose, stay as they are. An alias (a home page
+    Wagtail copied as a parent) follows its original.
     """
+    homes = [home, *home.get_translations().filter(alias_of__isnull=True).specific()]
+    for page in homes:
+        words = HOME.get(page.locale.language_code)
+        if words is None or len(page.body) or not unchanged_since_published(page):
+            continue
+        # A translated home page features the same campaign: it is shown in
+        # the page's language where it is translated (HomePage).
+        page.featured_campaign = featured_campaign
+        page.body = home_sections(words)
+        page.save_revision().publish()
+
+
+def home_sections(words):
     from newsletter.demo import DEMO_LIST_NAME
     from newsletter.models import MailingList
 
-    if home.revisions.count() > 1 or len(home.body):
-        return
+    # The demo's lists are in English only: readers in every language join them.
     mailing_list = MailingList.objects.filter(
-        name=DEMO_LIST_NAME, locale=home.locale
+        name=DEMO_LIST_NAME, locale=Locale.get_default()
     ).first()
-    home.featured_campaign = featured_campaign
-    home.body = [
-        (
-            "resource_listing",
-            {
-                "mode": "latest",
-                "heading": "Latest reports and briefings",
-                "intro": "New research from our library, newest first.",
-                "items": [],
-                "tag": "",
-                "resource_type": "",
-                "count": 3,
-            },
-        ),
+    sections = []
+    if "latest" in words:
+        latest_heading, latest_intro = words["latest"]
+        sections.append(
+            (
+                "resource_listing",
+                {
+                    "mode": "latest",
+                    "heading": latest_heading,
+                    "intro": latest_intro,
+                    "items": [],
+                    "tag": "",
+                    "resource_type": "",
+                    "count": 3,
+                },
+            )
+        )
+    signup_heading, signup_text, signup_button = words["signup"]
+    sections.append(
         (
             "signup",
             {
-                "heading": "Stay informed",
-                "text": "One email when there is news on reprisals at the UN, "
-                "and what you can do about it. Nothing else.",
+                "heading": signup_heading,
+                "text": signup_text,
                 "mailing_list": mailing_list,
-                "button_label": "Sign up",
+                "button_label": signup_button,
                 "ask_first_name": False,
             },
-        ),
-    ]
-    home.save_revision().publish()
+        )
+    )
+    return sections

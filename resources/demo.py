@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from core.demo import demo_image, ensure_child_page
+from core.demo import demo_image, ensure_child_page, ensure_translation
+from resources import demo_zh
 from resources.models import Place, ResourceIndexPage, ResourcePage, ResourceType
 
 LIBRARY_SLUG = "resources"
@@ -339,4 +340,16 @@ def load(home):
         page.tags.set(spec["tags"])
         page.places.set([places[slug] for slug in spec["places"]])
         page.save_revision().publish()
+    load_translation(library, demo_zh)
     return library
+
+
+def load_translation(library, copy):
+    """The library in the copy's language, with the one paper the copy
+    translates (if that paper is in the English library)."""
+    locale = Locale.objects.get(language_code=copy.LANGUAGE_CODE)
+    paper = ResourcePage.objects.child_of(library).filter(slug=copy.PAPER_SLUG).first()
+    if paper is None:
+        return None
+    ensure_translation(library, locale, **copy.LIBRARY)
+    return ensure_translation(paper, locale, **copy.PAPER)

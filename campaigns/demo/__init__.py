@@ -1,7 +1,7 @@
 """Demo content of the campaigns app: #EndReprisals and two other campaigns.
 
 Written in the project's own words from the facts of the organisation's
-campaign page; the English and French copy live in `copy_en` and `copy_fr`.
+campaign page; the copy of each language lives in its `copy_<language>` module.
 Safe to run again: what exists is left as it is, only what is absent is made.
 """
 
@@ -9,16 +9,17 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale
 
-from campaigns.demo import copy_en, copy_fr
+from campaigns.demo import copy_ar, copy_en, copy_es, copy_fr
 from campaigns.models import CampaignIndexPage, CampaignPage, KeyFigure
-from core.demo import demo_image, ensure_child_page
+from core.demo import demo_image, ensure_child_page, ensure_translation
 from newsletter.demo import DEMO_LIST_NAME
 from newsletter.models import MailingList, SignupPage
 from resources.models import ResourcePage
 
+# The languages the campaign is translated into, each with its copy module.
+TRANSLATIONS = {"fr": copy_fr, "es": copy_es, "ar": copy_ar}
 # The two papers on China that the campaign page recommends (resources' demo).
 CHINA_PAPERS = ["china-reprisals-submission-2023", "china-un-treaty-bodies"]
 # A placeholder: no real video has this id, so Play finds nothing; the
@@ -232,9 +233,8 @@ def load_index(home):
         home,
         CampaignIndexPage,
         "campaigns",
-        title="Campaigns",
         show_in_menus=True,
-        intro="What we are campaigning for now, and what campaigns achieved.",
+        **copy_en.INDEX,
     )
 
 
@@ -280,33 +280,20 @@ def load_other_campaigns(index):
     )
 
 
-def load_french(home, page):
-    """The #EndReprisals page in French, with the French parents it needs."""
-    french = Locale.objects.get(language_code="fr")
-    translation = page.get_translation_or_none(french)
-    if translation is not None:
-        return translation.specific
-    translation = page.copy_for_translation(french, copy_parents=True).specific
-    index = translation.get_parent().specific
-    if index.alias_of_id:
-        # A page of its own, so its title can be French.
-        ConvertAliasPageAction(index).execute(skip_permission_checks=True)
-        index.refresh_from_db()
-    index.title = "Campagnes"
-    index.intro = "Nos campagnes en cours, et ce qu'elles ont obtenu."
-    index.save_revision().publish()
-    for name, value in copy_fr.PAGE.items():
-        setattr(translation, name, value)
-    translation.body = end_reprisals_body(
-        home, copy_fr, load_key_figures(copy_fr, french)
+def load_translation(home, page, language_code, copy):
+    """The #EndReprisals page in one more language, from its copy module, under
+    a campaign index with that language's title; what exists stays as it is."""
+    locale = Locale.objects.get(language_code=language_code)
+    ensure_translation(page.get_parent().specific, locale, **copy.INDEX)
+    figures = load_key_figures(copy, locale)
+    return ensure_translation(
+        page, locale, body=end_reprisals_body(home, copy, figures), **copy.PAGE
     )
-    translation.save_revision().publish()
-    return translation
 
 
 @transaction.atomic
 def load(home):
-    """Campaign index, three campaigns, their key figures, and one translation."""
+    """Campaign index, three campaigns, their key figures, and the translations."""
     index = load_index(home)
     figures = load_key_figures(copy_en, Locale.get_default())
     page = ensure_child_page(
@@ -321,5 +308,6 @@ def load(home):
         **copy_en.PAGE,
     )
     load_other_campaigns(index)
-    load_french(home, page)
+    for language_code, copy in TRANSLATIONS.items():
+        load_translation(home, page, language_code, copy)
     return page

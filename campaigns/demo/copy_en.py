@@ -2,6 +2,12 @@
 
 import datetime
 
+# The campaign index, the parent of the campaign in each language.
+INDEX = {
+    "title": "Campaigns",
+    "intro": "What we are campaigning for now, and what campaigns achieved.",
+}
+
 PAGE = {
     "title": "Help us end reprisals at the UN",
     "strapline": (

@@ -2,6 +2,11 @@
 
 import datetime
 
+INDEX = {
+    "title": "Campagnes",
+    "intro": "Nos campagnes en cours, et ce qu'elles ont obtenu.",
+}
+
 PAGE = {
     "title": "Aidez-nous à mettre fin aux représailles à l'ONU",
     "strapline": (

@@ -14,6 +14,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = home_demo.load_home()
         home_demo.load_standard_pages(home)
+        # The translated home pages first: the apps translate their pages
+        # under them.
+        home_demo.load_home_translations(home)
         # Each app adds its part below, in this order: resources and the
         # newsletter first, because campaign pages list papers and hold a
         # sign-up block.
