@@ -84,16 +84,20 @@ class Journey:
         choice = self.page.locator(
             ".modal a[data-chooser-modal-choice], .modal td a"
         ).first
-        choice.wait_for()
+        choice.wait_for(timeout=60_000)
         self.click(choice)
         expect(self.page.locator(".modal:visible")).to_have_count(0)
 
     def choose_page(self, button, search):
         """The page chooser opens at the site; a resource is found by search."""
         self.click(button)
-        self.type(self.page.locator(".modal input[name=q]").first, search)
+        # The chooser's modal is loaded by a request of its own: a loaded
+        # machine (CI's PostgreSQL stage) can take longer than the default.
+        search_box = self.page.locator(".modal input[name=q]").first
+        search_box.wait_for(timeout=60_000)
+        self.type(search_box, search)
         choice = self.page.locator(".modal a.choose-page").first
-        choice.wait_for()
+        choice.wait_for(timeout=60_000)
         self.click(choice)
         expect(self.page.locator(".modal:visible")).to_have_count(0)
 
@@ -114,7 +118,7 @@ class Journey:
 
 
 def test_building_the_reference_page_through_the_admin_costs(
-    browser, live_site, editors, server_errors, capsys, tmp_path
+    browser, live_site, editors, server_errors, capsys, tmp_path, request
 ):
     """The whole #EndReprisals page, part by part as the reference has it
     (outcome, text sections, quote, two sign-ups, demands, timeline, key
@@ -122,6 +126,9 @@ def test_building_the_reference_page_through_the_admin_costs(
     action), with its two images uploaded: built by staff, submitted,
     approved. What it costs is printed for the report."""
     staff = log_in(browser, live_site, "staff", server_errors)
+    # Closed even when the test fails: an editor left open keeps pinging its
+    # editing session, and its answers reach the next tests' server log.
+    request.addfinalizer(staff.context.close)
     journey = Journey(staff)
     index_id = live_site.ids["campaign index"]
     staff.goto(f"/admin/pages/add/campaigns/campaignpage/{index_id}/")
@@ -210,6 +217,7 @@ def test_building_the_reference_page_through_the_admin_costs(
     expect(staff.locator(".messages")).to_contain_text("submitted", ignore_case=True)
 
     moderator = log_in(browser, live_site, "moderator", server_errors)
+    request.addfinalizer(moderator.context.close)
     approve(moderator, edit_path)
     html = public_html(live_site, "/campaigns/journey-end-reprisals/")
     for part in (
