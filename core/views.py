@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 
 @require_GET
@@ -84,3 +84,17 @@ def choose_page_from_site(request):
     url = reverse("wagtailadmin_choose_page_child", args=(site.root_page_id,))
     query = request.GET.urlencode()
     return redirect(f"{url}?{query}" if query else url)
+
+
+@require_admin_access
+def chosen_pages_below_root(request):
+    """Wagtail's "pages chosen" answer, asked only for pages an editor can
+    choose: given the tree's Root, which has no parent, Wagtail's own view
+    answers 500 (`get_parent()` is None). Any other id is passed on."""
+    roots = {
+        str(pk) for pk in Page.objects.filter(depth=1).values_list("pk", flat=True)
+    }
+    query = request.GET.copy()
+    query.setlist("id", [pk for pk in query.getlist("id") if pk not in roots])
+    request.GET = query
+    return ChosenMultipleView.as_view()(request)

@@ -10,7 +10,7 @@ from core.brand import theme_css
 from core.moderation import guard_admin_urls
 from core.share import mastodon_share
 from core.sitemaps import TranslatedPagesSitemap
-from core.views import choose_page_from_site, robots_txt
+from core.views import choose_page_from_site, chosen_pages_below_root, robots_txt
 from home.patterns import pattern_library
 from home.views import search
 from mysite.health import healthz
@@ -23,6 +23,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Before Wagtail's own: the page chooser opens at the site, not "Root".
     path("admin/choose-page/", choose_page_from_site),
+    # Wagtail's own answers 500 when asked for the tree's Root.
+    path("admin/choose-page/chosen-multiple/", chosen_pages_below_root),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(
