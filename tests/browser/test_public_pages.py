@@ -49,13 +49,14 @@ def npm_tool(path):
 # string per text node or labelling attribute, white space collapsed. A part
 # that says it is in another language (`lang`, as a French page listing an
 # English paper does) is left out: it is content, labelled truthfully. So is a
-# name marked translate="no" (the organisation's, a network's).
+# name marked translate="no" (the organisation's, a network's), and a search
+# snippet, which quotes the indexed text where the reader's words were found.
 READER_TEXTS = """() => {
   const texts = [];
   const pageLanguage = document.documentElement.lang;
   const inPageLanguage = (element) =>
     (element.closest("[lang]") || document.documentElement).lang === pageLanguage &&
-    !element.closest("[translate=no]");
+    !element.closest("[translate=no], .search-result__snippet, .card__snippet");
   const add = (element, text) => {
     text = (text || "").replace(/\\s+/g, " ").trim();
     if (text && inPageLanguage(element)) texts.push(text);
@@ -262,8 +263,12 @@ def looks_english(text):
 def english_left(visit, english):
     """Interface texts of the English page that `visit` shows unchanged (what
     the reader searched for is theirs, in whatever language they typed it)."""
-    searched = set(parse_qs(urlsplit(visit.path).query).get("q", []))
-    shared = set(visit.texts) & set(english.texts) - searched
+    searched = {q.casefold() for q in parse_qs(urlsplit(visit.path).query).get("q", [])}
+    shared = {
+        text
+        for text in set(visit.texts) & set(english.texts)
+        if text.casefold() not in searched
+    }
     return sorted(text for text in shared if looks_english(text))
 
 
