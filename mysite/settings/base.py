@@ -7,7 +7,6 @@ need, `production` adds what only a deployment knows, from the environment.
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -334,22 +333,8 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "campaigns@example.org")
 
-# Newsletter sign-ups: per-client rate limit (posts, sliding window in
-# seconds), held in the cache under a keyed hash of the client address (never
-# stored).
-NEWSLETTER_RATE_LIMIT = (10, 10 * 60)
-# The request header holding the client address when behind a proxy or CDN
-# (e.g. "HTTP_X_FORWARDED_FOR"); empty means REMOTE_ADDR.
-NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("NEWSLETTER_CLIENT_IP_HEADER", "")
-# How many proxies in front of the app append to that header (the reference
-# Caddy front is one): the client is that many entries from the right, and a
-# header with fewer entries is ignored for REMOTE_ADDR. 0 ignores the header.
-NEWSLETTER_TRUSTED_PROXY_COUNT = int(
-    os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "1")
-)
-# How many sign-ups one form token (one rendering of a cached page) may carry
-# before the sender is asked to press again with a fresh token.
-NEWSLETTER_FORM_TOKEN_USES = 10
+# Newsletter sign-ups: rate limit, client address, form tokens.
+from .newsletter import *  # noqa: E402, F403
 
 LOGGING = {
     "version": 1,
@@ -365,21 +350,7 @@ WAGTAIL_SITE_NAME = "Campaigns"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
 
-def webauthn_relying_party(base_url):
-    """The passkeys' relying party id and allowed origins for the admin at base_url.
-
-    A passkey is bound to a host name: one registered on campaigns.example.org
-    works there only. Browsers take no IP address as that name, so a loopback
-    address (the development default) becomes localhost: open the admin at
-    http://localhost:PORT to use passkeys on a developer's machine.
-    """
-    parts = urlsplit(base_url)
-    host = parts.hostname or "localhost"
-    if host in ("127.0.0.1", "::1"):
-        host = "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    return host, [f"{parts.scheme}://{host}{port}"]
-
+from .passkeys import webauthn_relying_party  # noqa: E402
 
 # Passkeys (django-otp-webauthn) as a second factor beside TOTP, never instead
 # of the password: sign-in keeps its throttling and its one form.
