@@ -77,10 +77,24 @@ def admin_client(client, admin_user):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a rolled-back database must not
-    meet menus, rate-limit counters or pages cached by an earlier test."""
+    meet menus, rate-limit counters or pages cached by an earlier test.
+
+    It also starts with the cache believed up: a fault test that pointed the
+    cache at a dead Redis leaves this process pausing the real one for
+    CACHE_RETRY_SECONDS, and the next test on the worker would render every
+    page cold (a query-count test then failed on CI's PostgreSQL run).
+    """
+    cache_believed_up()
     cache.clear()
     yield
+    cache_believed_up()
     cache.clear()
+
+
+def cache_believed_up():
+    from core.serving import resilient
+
+    resilient._state.update(down=False, failed_at=0.0)  # noqa: SLF001
 
 
 @pytest.fixture(autouse=True)
