@@ -112,3 +112,41 @@ def test_multiple_upload_refuses_a_pdf_that_needs_a_password(admin_client):
     assert response.status_code == 200
     assert response.json()["success"] is False
     assert not get_document_model().objects.exists()
+
+
+def test_the_corpus_report_what_each_file_kept_before_and_after(admin_client, capsys):
+    """Every corpus file through the admin, with what it carried before and
+    what its original and renditions keep after; prints the table the
+    issue's closing note quotes."""
+    rows = []
+    for label, (filename, build) in corpus.IMAGES.items():
+        data = build()
+        image = upload_image(admin_client, filename, data)
+        with image.open_file() as f:
+            stored = [f.read()]
+        for rendition_format in RENDITION_FORMATS:
+            rendition = image.get_rendition(f"width-30|format-{rendition_format}")
+            with rendition.file.open("rb") as f:
+                stored.append(f.read())
+        after = sorted({leak for kept in stored for leak in corpus.image_leaks(kept)})
+        rows.append((label, corpus.image_leaks(data), after))
+    for label, build in corpus.PDFS.items():
+        data = build()
+        get_document_model().objects.all().delete()
+        assert upload_document(admin_client, "paper.pdf", data).status_code == 302
+        with get_document_model().objects.get().open_file() as f:
+            rows.append((label, corpus.pdf_leaks(data), corpus.pdf_leaks(f.read())))
+    refused = upload_document(admin_client, "locked.pdf", corpus.pdf_real_password())
+    rows.append(
+        (
+            "locked.pdf (user password, AES-128)",
+            ["needs a password"],
+            ["refused"] if refused.status_code == 200 else ["stored"],
+        )
+    )
+    assert all(before for _, before, _ in rows)
+    assert all(after in ([], ["refused"]) for _, _, after in rows), rows
+    with capsys.disabled():
+        print("\nfile | carried before | kept after (original + renditions)")  # noqa: T201
+        for label, before, after in rows:
+            print(f"{label} | {', '.join(before)} | {', '.join(after) or 'nothing'}")  # noqa: T201
