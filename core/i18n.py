@@ -203,12 +203,12 @@ def open_graph_locale(language_code):
 def all_locales():
     """Every Locale, by language code: one query until content changes (a
     locale saved or deleted moves the generation on), then none."""
-    from core.serving.content_cache import remember_until_content_changes
+    from core.serving.content_cache import remember_until_structure_changes
     from core.serving.request_memo import remember
 
     return remember(
         "locales",
-        lambda: remember_until_content_changes(
+        lambda: remember_until_structure_changes(
             ("locales",), lambda: list(Locale.objects.order_by("language_code"))
         ),
     )

@@ -11,6 +11,7 @@ so a Wagtail upgrade cannot change them silently: read the new upstream code,
 adapt the patch, then record the new hash.
 """
 
+import copy
 import hashlib
 import inspect
 import logging
@@ -20,7 +21,10 @@ from django.core import checks
 from django.db.models import Q
 from django.http.request import split_domain_port
 
-from core.serving.content_cache import remember_until_content_changes
+from core.serving.content_cache import (
+    remember_until_content_changes,
+    remember_until_structure_changes,
+)
 from core.serving.request_memo import is_active, remember
 
 logger = logging.getLogger(__name__)
@@ -171,11 +175,18 @@ def _remembered_find_for_request(upstream):
         if request is None or hasattr(request, "_wagtail_site") or not is_active():
             return upstream(request)
         hostname = split_domain_port(request._get_raw_host())[0]
-        site = remember_until_content_changes(
+        found = remember_until_structure_changes(
             ("site", hostname, request.get_port()),
-            lambda: _site_with_its_home_page(upstream, request),
+            lambda: _site_and_home_page_model(upstream, request),
         )
-        if site is not None:
+        if found is not None:
+            site, home_model = found
+            # The home page is content (a publish changes it): kept apart,
+            # loaded in its own class in one query.
+            site.root_page = remember_until_content_changes(
+                ("home-page", site.root_page_id),
+                lambda: home_model.objects.get(pk=site.root_page_id),
+            )
             request._wagtail_site = site
         return upstream(request)
 
@@ -183,11 +194,16 @@ def _remembered_find_for_request(upstream):
     return find_for_request
 
 
-def _site_with_its_home_page(upstream, request):
+def _site_and_home_page_model(upstream, request):
     site = upstream(request)
-    if site is not None:
-        site.root_page.specific  # noqa: B018 - evaluated to be kept with the Site
-    return site
+    if site is None:
+        return None
+    home_model = site.root_page.specific_class
+    # Pickled without its home page: that is kept under the content generation.
+    site = copy.copy(site)
+    site._state = copy.copy(site._state)
+    site._state.fields_cache = {}
+    return site, home_model
 
 
 def _memoized_get_for_language(upstream):
@@ -224,7 +240,7 @@ def all_view_restrictions():
 
     return remember(
         "page_view_restrictions",
-        lambda: remember_until_content_changes(
+        lambda: remember_until_structure_changes(
             ("view-restrictions",),
             lambda: list(PageViewRestriction.objects.select_related("page")),
         ),

@@ -8,6 +8,11 @@ when something is published, moved, deleted or a setting is saved: exactly
 when the page cache's generation moves on (core.serving.page_cache). So they
 are kept in the cache under that generation and are recomputed after the next
 change. With the cache down they are computed every time.
+
+The structural answers (sites, settings, locales, view restrictions) have a
+generation of their own that a publish does not move: the first render after
+a publish, the one every reader of a new campaign meets, asks only for the
+content that changed.
 """
 
 from django.conf import settings
@@ -23,9 +28,27 @@ def remember_until_content_changes(key, compute):
     that was not found is not remembered for every path a reader may type.
     """
     generation = remember("page_cache_generation", page_cache.generation)
+    return _remembered("content", generation, key, compute)
+
+
+def remember_until_structure_changes(key, compute):
+    """compute(), kept in the cache until a site, setting, locale or view
+    restriction is saved or deleted, or a page moves (page_cache.
+    structure_generation): publishing a page leaves these answers warm, so
+    the first render after a publish does not ask them again.
+
+    Only for answers that hold no page content: a setting's row (its links
+    are looked up when used), a Site without its home page, the locales,
+    the view restrictions with their pages' tree paths.
+    """
+    generation = remember("structure_generation", page_cache.structure_generation)
+    return _remembered("structure", generation, key, compute)
+
+
+def _remembered(prefix, generation, key, compute):
     if generation is None:
         return compute()
-    cache_key = "content:{}:{}".format(generation, ":".join(map(str, key)))
+    cache_key = "{}:{}:{}".format(prefix, generation, ":".join(map(str, key)))
     value = resilient.call("get", cache_key)
     if value is None:
         value = compute()
@@ -38,7 +61,7 @@ class RememberedSettingMixin:
     """For a site setting: `for_request` answered from the content cache in
     a public request (Wagtail's own caches it only on the request).
 
-    Settings save or delete moves the generation on (page_cache.watched_models),
+    Settings save or delete moves the structure generation on,
     and the row is pickled without its request (BaseSiteSetting.__getstate__).
     The admin and code outside a request read the database as Wagtail does.
     """
@@ -53,7 +76,7 @@ class RememberedSettingMixin:
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        site_settings = remember_until_content_changes(
+        site_settings = remember_until_structure_changes(
             ("setting", cls._meta.label_lower, site.pk), lambda: cls.for_site(site)
         )
         # As Wagtail's for_request: page links in the settings use the request.

@@ -46,6 +46,7 @@ from core.serving import resilient
 from core.serving.paths import is_admin_path
 
 GENERATION_KEY = "pagecache:generation"
+STRUCTURE_GENERATION_KEY = "pagecache:structure-generation"
 SETTINGS_MODELS = BaseSiteSetting | BaseGenericSetting
 # Request headers a cached response may vary on besides the URL; a response
 # that varies on anything else (Cookie, *) is not kept.
@@ -58,23 +59,46 @@ def new_generation():
     return time.time_ns() // 1000
 
 
-def generation():
-    """The current content generation, or None when the cache is down."""
+def _current(key):
     was_down = resilient.is_down()
-    current = resilient.call("get_or_set", GENERATION_KEY, new_generation, timeout=None)
+    current = resilient.call("get_or_set", key, new_generation, timeout=None)
     if was_down and current is not None:
-        # That call found the cache back and bumped the generation.
-        current = resilient.call("get", GENERATION_KEY)
+        # That call found the cache back and bumped the generations.
+        current = resilient.call("get", key)
     return current
 
 
-@resilient.on_recovery
-def clear_page_cache(**kwargs):
-    """Orphans every cached page: the next request for each renders it anew."""
-    if resilient.call("incr", GENERATION_KEY, default=None) is None:
+def _bump(key):
+    if resilient.call("incr", key, default=None) is None:
         # No generation stored yet (nothing is cached either), or the cache
         # is down: a fresh time-based one is newer than any before it.
-        resilient.call("set", GENERATION_KEY, new_generation(), timeout=None)
+        resilient.call("set", key, new_generation(), timeout=None)
+
+
+def generation():
+    """The current content generation, or None when the cache is down."""
+    return _current(GENERATION_KEY)
+
+
+def structure_generation():
+    """The generation of the site's structure (sites, settings, locales, view
+    restrictions), or None when the cache is down. It moves on only when one
+    of those is saved or deleted, or a page moves, not on every publish."""
+    return _current(STRUCTURE_GENERATION_KEY)
+
+
+def clear_page_cache(**kwargs):
+    """Orphans every cached page: the next request for each renders it anew."""
+    _bump(GENERATION_KEY)
+
+
+@resilient.on_recovery
+def clear_page_and_structure_cache(**kwargs):
+    """Orphans every cached page and every remembered structural answer (a
+    site, a setting, a page move: the signal that would have said so may
+    have been missed while the cache was down)."""
+    _bump(STRUCTURE_GENERATION_KEY)
+    _bump(GENERATION_KEY)
 
 
 class ReadRecordingQueryDict(QueryDict):
@@ -285,6 +309,25 @@ def watched_models():
     return frozenset(watched)
 
 
+@functools.cache
+def structure_models():
+    """Watched models whose rows the structure generation keeps: they change
+    rarely, and never by publishing a page."""
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    return frozenset(
+        model
+        for model in watched_models()
+        if issubclass(model, SETTINGS_MODELS | Site | Locale | PageViewRestriction)
+    )
+
+
+def _clear_for(sender):
+    if sender in structure_models():
+        _bump(STRUCTURE_GENERATION_KEY)
+    clear_page_cache()
+
+
 def clear_on_save(sender, instance, created=False, **kwargs):
     # A page or a draft-capable snippet changes the site only when published
     # (the signals above); a plain snippet, setting or image when saved. A
@@ -293,12 +336,19 @@ def clear_on_save(sender, instance, created=False, **kwargs):
         return
     if created and issubclass(sender, SETTINGS_MODELS):
         return
-    clear_page_cache()
+    _clear_for(sender)
 
 
 def clear_on_delete(sender, **kwargs):
     if sender in watched_models():
-        clear_page_cache()
+        _clear_for(sender)
+
+
+def clear_on_move(**kwargs):
+    # A moved page changes the paths that the remembered view restrictions
+    # (with their pages) and sites' home pages hold.
+    _bump(STRUCTURE_GENERATION_KEY)
+    clear_page_cache()
 
 
 def connect_signals():
@@ -307,11 +357,11 @@ def connect_signals():
     for signal in (
         wagtail_signals.page_published,
         wagtail_signals.page_unpublished,
-        wagtail_signals.post_page_move,
         wagtail_signals.page_slug_changed,
         wagtail_signals.published,
         wagtail_signals.unpublished,
     ):
         signal.connect(clear_page_cache, dispatch_uid=uid)
+    wagtail_signals.post_page_move.connect(clear_on_move, dispatch_uid=uid)
     post_save.connect(clear_on_save, dispatch_uid=uid)
     post_delete.connect(clear_on_delete, dispatch_uid=uid)

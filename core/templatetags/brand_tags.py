@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from core.serving.content_cache import remember_until_content_changes
+from core.serving.content_cache import remember_until_structure_changes
 
 register = template.Library()
 
@@ -13,8 +13,8 @@ def brand_stylesheet_url(context):
     """The URL of the brand's colours, or "" when the site keeps the defaults.
 
     Every page asks it; it changes only when Settings > Brand is saved, which
-    moves the content generation on (core.serving), so it costs no query on
-    a warm render.
+    moves the structure generation on (core.serving.content_cache), so it
+    costs no query on a warm render, nor on the first render after a publish.
     """
     from core.brand import BrandSettings
 
@@ -27,4 +27,4 @@ def brand_stylesheet_url(context):
         brand = BrandSettings.for_site(site)
         return "" if brand.is_default else brand.stylesheet_url()
 
-    return remember_until_content_changes(("brand-stylesheet", site.pk), compute)
+    return remember_until_structure_changes(("brand-stylesheet", site.pk), compute)
