@@ -7,7 +7,8 @@ arrived it kills the worker (SIGKILL, as a crash or an OOM kill would), starts
 a new one, and lets the every-minute `send_newsletters` job resume the send
 once the dead worker's lease has expired. Reported: messages per second
 (sending time only), messages received, duplicates, missing, resent after
-the kill, and the workers' peak memory (VmHWM). Targets: 10,000 received,
+the kill, rows left "handed over" (the kill fell after a terminator, before
+its 250 was read) and the workers' peak memory (VmHWM). Targets: 10,000 received,
 0 duplicates, 0 missing. Options: --subscribers N (10,000).
 """
 
@@ -180,6 +181,9 @@ def main():
     duplicates = sum(n - 1 for n in sink.received.values() if n > 1)
     missing = len(wanted - set(sink.received))
     resent = Delivery.objects.filter(send=send, attempts__gt=1).count()
+    # Rows committed "handed over" whose 250 the worker never read (killed
+    # after the terminator went out); the sink's count says whether they came.
+    handed = Delivery.objects.filter(send=send, state=Delivery.State.HANDED_OVER)
     sending_time = elapsed - paused
     print(f"database            {django.db.connection.vendor}")  # noqa: T201
     for label, value in [
@@ -189,6 +193,7 @@ def main():
         ("missing", missing),
         ("killed after", f"{killed_at} received"),
         ("resent after kill", resent),
+        ("left handed over", handed.count()),
         ("messages/s", f"{args.subscribers / sending_time:.0f} (sending time "
          f"{sending_time:.1f} s, lease wait {paused:.1f} s not counted)"),
         ("worker peak memory", f"{max(peaks) / 1024:.0f} MB (VmHWM)"),

@@ -95,7 +95,7 @@ def send_index(request):
 def progress(send):
     """Counts, rate and an estimated time left, from the delivery rows."""
     counts = send.counts()
-    done = counts["sent"] + counts["skipped"] + counts["failed"]
+    done = counts["sent"] + counts["handed"] + counts["skipped"] + counts["failed"]
     left = counts["pending"] + counts["sending"]
     rate = eta = None
     if send.started_at and counts["sent"]:

@@ -6,12 +6,21 @@ Exactly once, as far as mail allows:
 - a row is claimed (pending -> sending) by a conditional UPDATE that also
   checks that the subscription is still confirmed and the address not
   suppressed, so an unsubscribe is honoured up to the message before theirs;
-- it is marked sent as soon as the server accepts the message;
+- over SMTP it is committed "handed over" after the message body and before
+  the CRLF.CRLF that makes the server accept it, then "sent" on the 250
+  (handover.py). A worker killed before that commit leaves the row open and
+  the server with an unterminated DATA it discards: the resumed send mails
+  it once. Killed between the commit and the terminator's write (one small
+  write), the reader gets nothing and the row stays "handed over": a skip,
+  visible in the counts, never a duplicate. A refusal of the terminator
+  sends the row back for a retry like any other failure;
+- HTTP providers (anymail) and the test backends take a message in one call:
+  the row is marked sent when it returns, so a kill in between may still
+  mean one resend, with the same Message-ID (a reader may see it twice,
+  never zero times), counted in `attempts`;
 - one worker at a time holds a send (a lease renewed every batch). A worker
   killed mid-send leaves its lease to expire; `send_newsletters` (scheduled
-  every minute) then resumes it. The row being sent at the kill is the only
-  one in doubt: it is sent again with the same Message-ID (a reader may see
-  it twice, never zero times), and counted in `attempts`.
+  every minute) then resumes it.
 """
 
 import logging
@@ -26,7 +35,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from newsletter.models import Subscription
-from newsletter.sending import messages
+from newsletter.sending import handover, messages
 from newsletter.sending.models import Delivery, IssueSend
 
 # Only ids in log lines, never an address.
@@ -185,7 +194,20 @@ def _send_rows(send, rows):
                 connection=connection,
             )
             try:
-                message.send()
+                _deliver(connection, message, row)
+            except handover.ReplyLost as error:
+                # The terminator went out: the server may have the message.
+                # Sending it again could mail the reader twice; it stays
+                # "handed over" and is counted as such.
+                logger.warning(
+                    "newsletter: delivery %s of send %s handed over, no reply: %s",
+                    row.pk,
+                    row.send_id,
+                    error,
+                )
+                connection.close()
+                connection.open()
+                continue
             except Exception as error:  # noqa: BLE001 - any server error
                 _record_failure(row, error)
                 connection.close()
@@ -202,12 +224,36 @@ def _send_rows(send, rows):
         connection.close()
 
 
+def _deliver(connection, message, row):
+    """One message to the server, the row recorded as close to acceptance as
+    the protocol allows (see handover.py).
+
+    SMTP: the row is committed "handed over" after the body and before the
+    terminator that makes the server accept it. Anything else (the locmem and
+    console backends, django-anymail's HTTP providers): one API call, atomic
+    from our side, no terminator to hold back; the row is marked sent after
+    it returns, as before, so a crash in between may still mean one resend.
+    """
+    if not handover.applies_to(connection):
+        message.send()
+        return
+
+    def handed():
+        Delivery.objects.filter(pk=row.pk).update(
+            state=Delivery.State.HANDED_OVER, sent_at=timezone.now()
+        )
+
+    handover.send(connection, message, handed)
+
+
 def _record_failure(row, error):
     attempts = row.attempts + 1
     state = (
         Delivery.State.FAILED if attempts >= MAX_ATTEMPTS else Delivery.State.PENDING
     )
-    Delivery.objects.filter(pk=row.pk).update(state=state, error=type(error).__name__)
+    Delivery.objects.filter(pk=row.pk).update(
+        state=state, error=type(error).__name__, sent_at=None
+    )
     logger.warning(
         "newsletter: delivery %s of send %s failed: %s",
         row.pk,

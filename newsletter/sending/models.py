@@ -99,6 +99,10 @@ class Delivery(models.Model):
         PENDING = "pending", pgettext_lazy("delivery", "Pending")
         # Claimed and handed to the mail server; a crash leaves it here.
         SENDING = "sending", pgettext_lazy("delivery", "Being sent")
+        # SMTP only: committed after the body, before the terminator that
+        # makes the server accept it. Left here by a crash or a lost reply:
+        # the reader may not have it (never sent twice).
+        HANDED_OVER = "handed", pgettext_lazy("delivery", "Handed to the server")
         SENT = "sent", pgettext_lazy("delivery", "Sent")
         SKIPPED = "skipped", pgettext_lazy("delivery", "Skipped (left the list)")
         FAILED = "failed", pgettext_lazy("delivery", "Failed")
