@@ -199,7 +199,9 @@ def main():
         ("worker peak memory", f"{max(peaks) / 1024:.0f} MB (VmHWM)"),
     ]:  # fmt: skip
         print(f"{label:<20}{value}")  # noqa: T201
-    headers = sink.first.split("\n\n", 1)[0] if sink.first else ""
+    # SMTP lines end in CRLF: the headers end at the first empty line.
+    first = (sink.first or "").replace("\r\n", "\n")
+    headers = first.split("\n\n", 1)[0]
     print("\nheaders of one received message:\n" + headers)  # noqa: T201
     return 0 if (received, duplicates, missing) == (args.subscribers, 0, 0) else 1
 
