@@ -20,12 +20,16 @@ class ResourceListingValue(blocks.StructValue):
     """Resolves the resources to show, whichever mode the editor chose."""
 
     def resources(self, locale_id=None):
+        from resources.documents import COVER_RELATIONS, attach_renditions, with_covers
         from resources.models import ResourcePage
 
         if self.get("mode") == MODE_CHOSEN:
             # The chooser already fetched these pages in one query for the
-            # whole stream; drop any that were unpublished since.
-            return [page for page in self.get("items") or [] if page and page.live]
+            # whole stream; drop any that were unpublished since. Their covers
+            # come in one more query (and their renditions in another).
+            return with_covers(
+                [page for page in self.get("items") or [] if page and page.live]
+            )
         queryset = ResourcePage.objects.live().public()
         if locale_id:
             queryset = queryset.filter(locale_id=locale_id)
@@ -34,7 +38,10 @@ class ResourceListingValue(blocks.StructValue):
         if self.get("tag"):
             queryset = queryset.filter(pk__in=tagged_resource_ids(self["tag"]))
         count = self.get("count") or 3
-        return list(queryset.order_by("-publication_date", "-pk")[:count])
+        queryset = queryset.select_related(*COVER_RELATIONS)
+        return attach_renditions(
+            list(queryset.order_by("-publication_date", "-pk")[:count])
+        )
 
     def library_query(self):
         """The library filters that show the same selection, as a query string."""
