@@ -95,14 +95,26 @@ COVER_RELATIONS = (
 )
 
 
-def attach_renditions(resources):
-    """Load the renditions of every cover the resources show, in one query.
+# The renditions the cover templates ask for ({% picture %} in
+# resources/includes/resource_card.html and resources/resource_page.html).
+COVER_SPECS = tuple(
+    f"format-{fmt}|width-{width}"
+    for fmt in ("avif", "webp", "jpeg")
+    for width in (320, 640)
+)
 
-    Wagtail's rendition cache usually answers, but right after a cache flush
-    each card would ask the database for its own; prefetching per relation
-    would cost one query for each of the three image fields.
+
+def attach_renditions(resources):
+    """Give every cover the resources show its renditions, in at most one
+    query for them all.
+
+    Wagtail's rendition cache is asked first, in one round trip; only the
+    images it cannot fully answer for (after a flush, with Redis down) are
+    read from the database, together. Left to itself, Wagtail would ask the
+    database once per card on a cold cache.
     """
     from wagtail.images import get_image_model
+    from wagtail.images.models import Filter
 
     images = {}
     for resource in resources:
@@ -112,26 +124,39 @@ def attach_renditions(resources):
     if not images:
         return resources
     rendition_model = get_image_model().get_rendition_model()
-    found = {}
-    for rendition in rendition_model.objects.filter(image_id__in=images):
-        found.setdefault(rendition.image_id, []).append(rendition)
-    for pk, same_image in images.items():
-        for rendition in found.get(pk, []):
-            rendition.image = same_image[0]  # no query back to the image
-        for image in same_image:
+    filters = [Filter(spec=spec) for spec in COVER_SPECS]
+    keys = {
+        rendition_model.construct_cache_key(
+            same[0], spec.get_cache_key(same[0]), spec.spec
+        ): pk
+        for pk, same in images.items()
+        for spec in filters
+    }
+    found = {pk: [] for pk in images}
+    for key, rendition in rendition_model.cache_backend.get_many(keys).items():
+        found[keys[key]].append(rendition)
+    missing = [pk for pk, renditions in found.items() if len(renditions) < len(filters)]
+    from_database = []
+    if missing:
+        for pk in missing:
+            found[pk] = []
+        from_database = list(
+            rendition_model.objects.filter(
+                image_id__in=missing, filter_spec__in=COVER_SPECS
+            )
+        )
+        for rendition in from_database:
+            found[rendition.image_id].append(rendition)
+    for pk, same in images.items():
+        for rendition in found[pk]:
+            rendition.image = same[0]  # no query back to the image
+    if from_database:
+        # Wagtail does not cache renditions it was handed: the next render
+        # would read the database again.
+        rendition_model.cache_backend.set_many(
+            {rendition.get_cache_key(): rendition for rendition in from_database}
+        )
+        for image in same:
             # Wagtail reads this attribute before its cache and the database.
-            image.prefetched_renditions = list(found.get(pk, []))
+            image.prefetched_renditions = list(found[pk])
     return resources
-
-
-def with_covers(resources):
-    """The resources (a list, e.g. chosen in a block) fetched again with
-    their covers and renditions, in two queries whatever their number."""
-    from resources.models import ResourcePage
-
-    by_id = (
-        ResourcePage.objects.filter(pk__in=[page.pk for page in resources])
-        .select_related("locale", *COVER_RELATIONS)
-        .in_bulk()
-    )
-    return attach_renditions([by_id.get(page.pk, page) for page in resources])

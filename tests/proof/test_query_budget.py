@@ -7,8 +7,9 @@ with PDF text, indexed: bench/generate.py) must not change the count of any
 page type. Issue 16's target is 10 warm and 15 cold: every page type meets
 10 warm; QUERY_BUDGET_COLD is what every page type meets cold today (the
 campaign's worst case includes Wagtail's rendition lookups when its rendition
-cache misses), and the pages still above 15 cold are listed in the strict
-xfail below.
+cache misses: since its resource cards show covers, one more, for all the
+cards' covers together), and the pages still above 15 cold are listed in the
+strict xfail below.
 """
 
 import pytest
@@ -23,7 +24,7 @@ from tests.proof.conftest import observe
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET_WARM = 10
-QUERY_BUDGET_COLD = 25
+QUERY_BUDGET_COLD = 26
 QUERY_TARGET_COLD = 15
 EXTRA_RESOURCES = 300
 
@@ -76,7 +77,7 @@ def test_every_page_type_renders_within_the_cold_budget(cold_observations):
 @pytest.mark.xfail(
     strict=True,
     reason="issue 16: home, campaign, library (all three), resource, search "
-    "cost 16-20 queries cold (25 with rendition cache misses)",
+    "cost 16-20 queries cold (26 with rendition cache misses)",
 )
 def test_every_page_type_renders_within_the_cold_target(cold_observations):
     assert not over(cold_observations, QUERY_TARGET_COLD), counts(cold_observations)
