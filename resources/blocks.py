@@ -37,7 +37,7 @@ class ResourceListingValue(blocks.StructValue):
         if self.get("tag"):
             queryset = queryset.filter(pk__in=tagged_resource_ids(self["tag"]))
         count = self.get("count") or 3
-        queryset = queryset.select_related(*COVER_RELATIONS)
+        queryset = queryset.select_related("locale", *COVER_RELATIONS)
         return attach_renditions(
             list(queryset.order_by("-publication_date", "-pk")[:count])
         )
@@ -97,7 +97,9 @@ class ResourceChooserBlock(blocks.PageChooserBlock):
     def bulk_to_python(self, values):
         # Wagtail's own in_bulk (one query for the whole stream), with the
         # covers joined; a resource chosen twice gets two instances likewise.
-        found = ResourcePage.objects.select_related(*COVER_RELATIONS).in_bulk(values)
+        found = ResourcePage.objects.select_related("locale", *COVER_RELATIONS).in_bulk(
+            values
+        )
         result, seen = [], set()
         for pk in values:
             page = found.get(pk)

@@ -207,3 +207,51 @@ def test_library_queries_do_not_grow_with_covered_cards(library, client):
     add(2, 10)
     assert _library_queries(client, library.url) == few
     assert len(pictures(client.get(library.url).content.decode())) == 12
+
+
+@pytest.mark.parametrize("mode", ["chosen", "latest"])
+def test_listing_block_cards_show_covers_in_fixed_queries(library, mode):
+    from django.test import RequestFactory
+
+    from resources.blocks import ResourceListingBlock
+
+    papers = [
+        make_resource(
+            library,
+            title=f"Paper {number}",
+            slug=f"paper-{number}",
+            tags=["China"],
+            document=make_document(title=f"Paper {number}"),
+        )
+        for number in range(6)
+    ]
+    block = ResourceListingBlock()
+
+    def cover_queries(count):
+        data = {"mode": mode, "heading": "Read", "tag": "china", "count": count}
+        data["items"] = [page.pk for page in papers[:count]] if mode == "chosen" else []
+        block.render(
+            block.to_python(data), context={"request": RequestFactory().get("/")}
+        )
+        # Only the renditions leave Wagtail's cache: they come from the
+        # database, in one query for all the cards.
+        for rendition in get_image_model().get_rendition_model().objects.all():
+            rendition.purge_from_cache()
+        with CaptureQueriesContext(connection) as queries:
+            html = block.render(
+                block.to_python(data), context={"request": RequestFactory().get("/")}
+            )
+        assert len(pictures(html)) == count
+        # (A bare RequestFactory request resolves each card's URL on its own:
+        # only the queries for covers are counted here.)
+        return [
+            query["sql"]
+            for query in queries.captured_queries
+            if "wagtailimages_" in query["sql"] or "documentcover" in query["sql"]
+        ]
+
+    few, many = cover_queries(2), cover_queries(6)
+    # The resources with their covers joined, then all their renditions.
+    assert len(few) == len(many) == 2
+    assert '"resources_documentcover"' in many[0]
+    assert 'FROM "wagtailimages_rendition"' in many[1]
