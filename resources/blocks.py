@@ -1,5 +1,7 @@
 """The resource-listing block, for campaign and home pages."""
 
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -10,7 +12,8 @@ from wagtail import blocks
 from wagtail.admin.telepath import register
 from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
-from resources.models import ResourceType
+from resources.documents import COVER_RELATIONS, attach_renditions
+from resources.models import ResourcePage, ResourceType
 
 MODE_CHOSEN = "chosen"
 MODE_LATEST = "latest"
@@ -20,12 +23,12 @@ class ResourceListingValue(blocks.StructValue):
     """Resolves the resources to show, whichever mode the editor chose."""
 
     def resources(self, locale_id=None):
-        from resources.models import ResourcePage
-
         if self.get("mode") == MODE_CHOSEN:
-            # The chooser already fetched these pages in one query for the
-            # whole stream; drop any that were unpublished since.
-            return [page for page in self.get("items") or [] if page and page.live]
+            # The chooser already fetched these pages, with their covers, in
+            # one query for the whole stream; drop any unpublished since.
+            return attach_renditions(
+                [page for page in self.get("items") or [] if page and page.live]
+            )
         queryset = ResourcePage.objects.live().public()
         if locale_id:
             queryset = queryset.filter(locale_id=locale_id)
@@ -34,7 +37,10 @@ class ResourceListingValue(blocks.StructValue):
         if self.get("tag"):
             queryset = queryset.filter(pk__in=tagged_resource_ids(self["tag"]))
         count = self.get("count") or 3
-        return list(queryset.order_by("-publication_date", "-pk")[:count])
+        queryset = queryset.select_related("locale", *COVER_RELATIONS)
+        return attach_renditions(
+            list(queryset.order_by("-publication_date", "-pk")[:count])
+        )
 
     def library_query(self):
         """The library filters that show the same selection, as a query string."""
@@ -81,6 +87,27 @@ class TopicChoiceBlock(blocks.ChoiceBlock):
         return slugify(value or "")
 
 
+class ResourceChooserBlock(blocks.PageChooserBlock):
+    """A resource chosen for a listing, loaded with the images its card shows."""
+
+    # Migrations name it as the block it extends: what it stores is the same
+    # (a page id), only how it loads differs, so no app needs a migration.
+    canonical_module_path = "wagtail.blocks.PageChooserBlock"
+
+    def bulk_to_python(self, values):
+        # Wagtail's own in_bulk (one query for the whole stream), with the
+        # covers joined; a resource chosen twice gets two instances likewise.
+        found = ResourcePage.objects.select_related("locale", *COVER_RELATIONS).in_bulk(
+            values
+        )
+        result, seen = [], set()
+        for pk in values:
+            page = found.get(pk)
+            result.append(copy.copy(page) if page is not None and pk in seen else page)
+            seen.add(pk)
+        return result
+
+
 class ResourceListingBlock(blocks.StructBlock):
     """Cards for resources: ones the editor picks, or the latest by topic or type."""
 
@@ -108,7 +135,7 @@ class ResourceListingBlock(blocks.StructBlock):
     items = blocks.ListBlock(
         # Optional here: an empty chooser must not block the "latest" mode;
         # clean() asks for at least one in the "chosen" mode.
-        blocks.PageChooserBlock(
+        ResourceChooserBlock(
             page_type="resources.ResourcePage", label=_("Resource"), required=False
         ),
         label=_("Chosen resources"),

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from core.fulltext import SearchTooBroad, ranked_ids, snippets
 from core.search import MAX_QUERY_LENGTH, search_terms
 from core.serving.content_cache import remember_until_content_changes
+from resources.documents import COVER_RELATIONS, attach_renditions
 from resources.models import Place, ResourcePage, ResourcePageTag, ResourceType
 
 FILTER_NAMES = ("q", "type", "topic", "place", "year")
@@ -116,8 +117,10 @@ class Library:
             )
         if "year" in self.filters:
             queryset = queryset.filter(publication_date__year=self.filters["year"])
-        queryset = queryset.order_by("-publication_date", "-pk").prefetch_related(
-            "tags"
+        queryset = (
+            queryset.order_by("-publication_date", "-pk")
+            .select_related(*COVER_RELATIONS)
+            .prefetch_related("tags")
         )
         if "q" in self.filters:
             # Best matches first, in one bounded query (core.fulltext); the
@@ -172,14 +175,15 @@ class Library:
         return self.with_card_data(self.results[:count])
 
     def with_card_data(self, resources):
-        """The resources with their tags, in the same order, in a fixed number
-        of queries; search results (ids) with where the words were found."""
+        """The resources with their tags and covers, in the same order, in a
+        fixed number of queries; search results (ids) with where the words
+        were found."""
         if isinstance(resources, QuerySet):
-            return list(resources)
+            return attach_renditions(list(resources))
         ids = list(resources)
         by_id = (
             ResourcePage.objects.filter(pk__in=ids)
-            .select_related("locale")
+            .select_related("locale", *COVER_RELATIONS)
             .prefetch_related("tags")
             .in_bulk()
         )
@@ -189,4 +193,4 @@ class Library:
             if pk in by_id:
                 by_id[pk].snippet = found.get(pk, "")
                 cards.append(by_id[pk])
-        return cards
+        return attach_renditions(cards)

@@ -1,5 +1,6 @@
 """The library: resource pages (reports, briefing papers ...), their index with
-filters, search and feeds, the country/region snippet and extracted PDF text."""
+filters, search and feeds, and the country/region snippet. What the worker
+reads from their PDFs (text, cover) is in resources.documents."""
 
 import datetime
 
@@ -27,6 +28,12 @@ from core.blocks import BaseStreamBlock
 from core.models import BasePage
 from core.serving.headers import never_store
 from core.tree import ancestors
+from resources.documents import (
+    COVER_RELATIONS,
+    DocumentCover,
+    PdfText,
+    attach_renditions,
+)
 from resources.panels import PdfTextStatusPanel
 
 
@@ -74,39 +81,6 @@ class Place(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-
-class PdfText(models.Model):
-    """The text read out of a PDF document, indexed with the pages that use it."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be read")
-        INDEXED = "indexed", _("Indexed")
-        PARTIAL = "partial", _("Partly indexed")
-        FAILED = "failed", _("Not indexed")
-        SKIPPED = "skipped", _("Not a PDF")
-
-    document = models.OneToOneField(
-        get_document_model_string(),
-        on_delete=models.CASCADE,
-        related_name="pdf_text",
-    )
-    # The stored file the text came from: a replaced file is read again.
-    source_name = models.CharField(max_length=255)
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    message = models.CharField(max_length=255, blank=True)
-    text = models.TextField(blank=True)
-    page_count = models.PositiveIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("PDF text")
-        verbose_name_plural = _("PDF texts")
-
-    def __str__(self):
-        return f"{self.document_id}: {self.get_status_display()}"
 
 
 class ResourcePageTag(TaggedItemBase):
@@ -176,7 +150,10 @@ class ResourcePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The paper's cover or an image that stands for it."),
+        help_text=_(
+            "The paper's cover or an image that stands for it. Left empty, "
+            "the first page of the PDF is shown instead."
+        ),
     )
     tags = ClusterTaggableManager(
         through=ResourcePageTag,
@@ -257,7 +234,25 @@ class ResourcePage(BasePage):
 
     @property
     def default_image(self):
-        return self.cover_image
+        return self.cover
+
+    @property
+    def cover(self):
+        """The editor's cover image, or else the one drawn from the PDF."""
+        if self.cover_image_id:
+            return self.cover_image
+        if not self.document_id:
+            return None
+        document = self._state.fields_cache.get("document")
+        if document is not None and "generated_cover" in document._state.fields_cache:
+            record = document.generated_cover  # joined by the listing query
+        else:
+            record = (
+                DocumentCover.objects.select_related("image")
+                .filter(document_id=self.document_id)
+                .first()
+            )
+        return record.image if record else None
 
     # Shared as a dated piece of writing, not a website.
     og_type = "article"
@@ -306,11 +301,17 @@ class ResourcePage(BasePage):
         )
         context["tags"] = list(self.tags.order_by("name"))
         context["places"] = list(self.places.all())
-        context["related"] = [
-            link.resource
-            for link in self.related_resources.select_related("resource")
-            if link.resource.live
-        ]
+        context["cover"] = self.cover
+        context["related"] = attach_renditions(
+            [
+                link.resource
+                for link in self.related_resources.select_related(
+                    "resource",
+                    *(f"resource__{relation}" for relation in COVER_RELATIONS),
+                )
+                if link.resource.live
+            ]
+        )
         campaign = self.related_campaign
         context["campaign"] = campaign if campaign and campaign.live else None
         return context
