@@ -265,11 +265,14 @@ def verdicts(demo, more, resources):
         {n: m["queries"] for n, m in measures.items() if m["queries"] > 15},
     )
     verdict(
-        f"the same queries with {resources} more resources",
+        # Fewer is not growth: the site search's first page costs one query
+        # per page type among its results, and the demo's results are of
+        # more types than a page of papers.
+        f"no more queries with {resources} more resources",
         {
             n: (m["queries"], more[0][n]["queries"])
             for n, m in measures.items()
-            if more[0][n]["queries"] != m["queries"]
+            if more[0][n]["queries"] > m["queries"]
         },
     )
     campaign = measures.get("campaign")

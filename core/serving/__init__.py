@@ -15,12 +15,18 @@ What is cached, keyed on what, invalidated when
 - Answers (`content_cache`): the page chrome (menu and the pages the footer
   links to, one entry per site and language), a page's ancestors
   (breadcrumbs, view-restriction check), translations, library filter
-  choices; and, in public requests only (`core.patches`), the Site of a host
-  with its home page, the page at a URL path with its images and document,
-  the site settings, the locales and the view restrictions. Keyed on the
-  generation and the caller's key; forgotten with the generation (saving or
-  deleting a Locale or a PageViewRestriction moves it on too). Nothing per
-  reader, no search results, no renditions.
+  choices; and, in public requests only (`core.patches`), the home page of
+  a site and the page at a URL path with its images and document. Keyed on
+  the content generation and the caller's key; forgotten with it. Nothing
+  per reader, no search results, no renditions.
+- Structural answers (`content_cache.remember_until_structure_changes`):
+  the Site of a host (without its home page), the site settings, the
+  locales, the view restrictions and the brand stylesheet. Keyed on the
+  structure generation (`page_cache.STRUCTURE_GENERATION_KEY`), which a
+  publish does not move: saving or deleting a Site, Locale, setting or
+  PageViewRestriction, or moving a page, does (and moves the content
+  generation too). So the first render after a publish asks only for the
+  content that changed.
 - Per request (`request_memo`): the locale of a language, the view
   restrictions, the locales. Forgotten when the public request ends; never
   kept for the admin.
@@ -34,8 +40,8 @@ The generation is a number in the cache (`page_cache.GENERATION_KEY`): a bump
 orphans every entry at once. The cache (Redis in production) may be down:
 every lookup then is a miss, every store is skipped, the site renders
 uncached, and the first process that reaches the cache again after an outage
-bumps the generation, so that a publish during the outage is not hidden by a
-page kept from before it (`resilient`).
+bumps both generations, so that a publish during the outage is not hidden by
+a page kept from before it (`resilient`).
 
 Headers every public response carries (headers.py)
 --------------------------------------------------

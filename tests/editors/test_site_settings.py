@@ -58,6 +58,10 @@ def test_settings_are_rendered_on_pages(client, home_page):
     assert 'href="mailto:info@example.org"' in html
     assert 'href="/privacy/"' in html
     assert 'class="site-header__logo"' in html
+    # Sharp on a phone's dense screen (Lighthouse emulates 1.75 pixels per
+    # CSS pixel): a 2x rendition beside the 40 px one.
+    assert ".height-40.format-webp.webp 1x," in html
+    assert ".height-80.format-webp.webp 2x" in html
     # The footer menu: the page under its own title, the outside link labelled.
     assert '<a href="/about/">About us</a>' in html
     assert '<a href="https://example.org/report">2025 report</a>' in html
