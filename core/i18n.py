@@ -201,8 +201,8 @@ def open_graph_locale(language_code):
 
 
 def all_locales():
-    """Every Locale, by language code: one query until content changes (a
-    locale saved or deleted moves the generation on), then none."""
+    """Every Locale, by language code: one query until the structure changes (a
+    locale saved or deleted moves the structure generation on), then none."""
     from core.serving.content_cache import remember_until_structure_changes
     from core.serving.request_memo import remember
 

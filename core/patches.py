@@ -40,7 +40,7 @@ class Patch:
 
 PATCHES = (
     Patch(
-        name="site of a host remembered until content changes",
+        name="site of a host remembered until the structure changes",
         upstream="wagtail.models.sites.Site.find_for_request",
         reviewed_sha256="4edb710b9fd353a02aade1455f832a6e19afa78e4de80d0feb0d5a161e10aba5",
         why="every request asks for its Site and the Site's home page: two queries",
@@ -52,7 +52,7 @@ PATCHES = (
         why="every `.localized` asks which Locale a language is: one query each",
     ),
     Patch(
-        name="view restrictions read once until content changes",
+        name="view restrictions read once until the structure changes",
         upstream="wagtail.query.PageQuerySet.private_q",
         reviewed_sha256="eb30b1c0017f13c2f7f385972ddefbe70a2c2818d648ce22a709c370ac519368",
         why="every `.public()` reads all view restrictions: one query each",
@@ -220,7 +220,7 @@ def _memoized_get_for_language(upstream):
 
 def _remembered_locale(manager, language_code):
     # Wagtail's get_for_language, answered from the list of every locale
-    # (core.i18n.all_locales: one query until content changes) instead of a
+    # (core.i18n.all_locales: one query until the structure changes) instead of a
     # query per language.
     from wagtail.coreutils import get_supported_content_language_variant
 

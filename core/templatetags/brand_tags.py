@@ -1,4 +1,5 @@
-"""The brand's stylesheet link, asked once until content changes."""
+"""The brand's stylesheet link, asked once until the structure changes
+(saving the brand setting moves it on)."""
 
 from django import template
 from wagtail.models import Site
