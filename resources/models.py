@@ -227,6 +227,14 @@ class ResourcePage(BasePage):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        # The library's order, newest first: its pages (and the home page's
+        # latest papers) read the index instead of sorting the archive.
+        indexes = [
+            models.Index(
+                fields=["publication_date", "page_ptr"],
+                name="resource_publication_order",
+            )
+        ]
 
     @property
     def default_summary(self):

@@ -194,6 +194,34 @@ def test_pagination(client, library):
     assert 'href="?year=2024&amp;page=2"' in filtered
 
 
+def test_every_page_reads_from_the_nearer_end_in_the_library_order(client, library):
+    # 30 papers, 12 a page: pages 1, 2 from the newest end, 3 from the oldest;
+    # two papers share a date (the tie is broken by id, both ways round).
+    made = [
+        make_resource(
+            library,
+            title=f"Paper {n:02d}",
+            publication_date=datetime.date(2024, 1, min(n, 29)),
+        )
+        for n in range(1, 31)
+    ]
+    newest_first = [
+        r.title
+        for r in sorted(made, key=lambda r: (r.publication_date, r.pk), reverse=True)
+    ]
+    pages = []
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/resources/?page={number}")
+        pages += titles(response)
+        offsets = [
+            int(m[1]) for q in queries for m in re.finditer(r"OFFSET (\d+)", q["sql"])
+        ]
+        assert all(offset <= 15 for offset in offsets), offsets
+    assert pages == newest_first
+    assert titles(client.get("/resources/?page=last")) == newest_first[24:]
+
+
 def test_empty_state_offers_a_way_back(client, papers):
     response = client.get("/resources/?q=nosuchwordanywhere")
     html = response.content.decode()
