@@ -298,10 +298,13 @@ def verdicts(demo, more, resources):
             if row["cached"][0] < static[0] / 2
         },
     )
-    verdict(
-        "Lighthouse mobile 100/100/100/100",
-        {n: "/".join(map(str, s)) for n, s in scores.items() if min(s) < 100},
-    )
+    if scores:
+        verdict(
+            "Lighthouse mobile 100/100/100/100",
+            {n: "/".join(map(str, s)) for n, s in scores.items() if min(s) < 100},
+        )
+    else:
+        lines.append("- Lighthouse mobile 100/100/100/100: not measured in this run")
     return "\n".join(lines)
 
 
