@@ -110,9 +110,11 @@ def postgres_config(language):
 
 def _postgres_sql(words, language, content_types, allowed_sql):
     table = index_entry_model()._meta.db_table
-    # Each word must be in the title or the text (not all in one of them);
-    # one tsquery per word keeps every test on the GIN indexes. A word that
-    # is only a stop word ("the") has no lexeme and asks nothing.
+    # Each word must be in the title or the text, not all in one of them:
+    # one tsquery per word. The whole query is tried first, since most
+    # matches have every word in their text, and each test reads the text's
+    # tsvector again (per word first: 320 ms instead of 216 at 10,000
+    # papers). A word that is only a stop word ("the") asks nothing.
     word_queries = ", ".join(
         f"plainto_tsquery(%s::regconfig, %s) w{n}" for n in range(len(words))
     )
@@ -123,7 +125,7 @@ def _postgres_sql(words, language, content_types, allowed_sql):
     sql = (
         "SELECT e.object_id FROM "  # noqa: S608  # nosec B608 - names and ids, words are parameters
         f"{table} e, plainto_tsquery(%s::regconfig, %s) q, {word_queries} "
-        f"WHERE numnode(q) > 0 AND {each_word} "
+        f"WHERE numnode(q) > 0 AND (e.title @@ q OR e.body @@ q OR ({each_word})) "
         f"AND e.object_id IN ({allowed_sql}) "
         f"AND e.content_type_id IN ({_in_list(content_types)}) "
         f"ORDER BY ts_rank(e.title, q) * {TITLE_WEIGHT} + ts_rank(e.body, q) DESC, "
