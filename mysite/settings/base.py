@@ -227,6 +227,9 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates as each language writes them ("2023年2月20日", "20 de febrero de 2023");
+# templates format dates with DATE_FORMAT, never a fixed pattern.
+FORMAT_MODULE_PATH = ["mysite.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

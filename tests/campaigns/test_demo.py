@@ -175,6 +175,33 @@ def test_demo_china_briefing_paper_is_in_chinese(client, demo):
     assert demo_zh.PAPER["title"] in library_html
 
 
+@pytest.mark.parametrize(
+    "language_code, outcome_date",
+    [
+        ("en", "8 October 2021"),
+        ("fr", "8 octobre 2021"),
+        ("es", "8 de octubre de 2021"),
+        ("ar", "8 أكتوبر، 2021"),
+    ],
+)
+def test_dates_are_written_as_the_language_writes_them(
+    client, demo, language_code, outcome_date
+):
+    page = demo.get_translation(Locale.objects.get(language_code=language_code))
+    html = client.get(page.url).content.decode()
+    assert f'<time datetime="2021-10-08">{outcome_date}</time>' in html
+
+
+def test_a_chinese_page_writes_its_dates_in_chinese(client, demo):
+    paper = ResourcePage.objects.get(
+        slug=demo_zh.PAPER_SLUG, locale=Locale.get_default()
+    )
+    chinese = paper.get_translation(Locale.objects.get(language_code="zh-hans"))
+    date = paper.publication_date
+    html = client.get(chinese.url).content.decode()
+    assert f"{date.year}年{date.month}月{date.day}日</time>" in html
+
+
 @pytest.mark.parametrize("language_code", ["fr", "es", "ar", "zh-hans"])
 def test_demo_home_page_is_written_in(client, demo, language_code):
     english = HomePage.objects.get(depth=2, locale=Locale.get_default())
