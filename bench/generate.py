@@ -58,10 +58,12 @@ def main(count):
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        # As autovacuum would after a bulk load (it is off on some machines,
-        # and a plan made on stale statistics measures the planner, not us).
+        # As autovacuum would after a bulk load (it is off on some machines):
+        # statistics, or the plan is made for an empty archive; and the
+        # visibility and hint bits, or the first searches each rewrite the
+        # new rows they read (30 to 40 ms instead of 25 at 10,000 papers).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
     print(f"added {count} resources")  # noqa: T201
 
 
