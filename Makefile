@@ -11,7 +11,7 @@ PORT ?= 8000
 # the port actually served (`make run PORT=8100`).
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format check messages install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check bench-send clean screenshots
+.PHONY: run test lint format check messages install install-dev install-node migrate demo admin serve audit bench bench-signup prod-check bench-send bench-bakerydemo clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,11 @@ bench-signup: install-dev
 ## local SMTP sink and a real db_worker, killed once mid-send (bench/send.py).
 bench-send: install-dev
 	$(BIN)/python -m bench.send $(BENCH_ARGS)
+
+## make bench-bakerydemo: uncached renders beside wagtail/bakerydemo's, both
+## served at once (issue 16: the campaign page at least 2x its blog post).
+bench-bakerydemo: install-dev
+	$(BIN)/python -m bench.bakerydemo $(BENCH_ARGS)
 
 ## make prod-check: the production topology on this machine (Caddy, gunicorn,
 ## db_worker, PostgreSQL, a Redis of its own on 6391, moto's S3) checked in
