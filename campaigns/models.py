@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -372,8 +373,14 @@ class CampaignPage(BasePage):
         context["has_video"] = any(
             block["type"] == "video" for block in self.body.raw_data
         )
-        context["hero_action"] = hero.hero_action(self, request)
-        context["repeated_action"] = hero.repeated_action(self)
+        # Lazy: asked only when the page's HTML is not kept already
+        # (core/templatetags/fragment_tags.py); both decode the whole body.
+        context["hero_action"] = SimpleLazyObject(
+            lambda: hero.hero_action(self, request) or {}
+        )
+        context["repeated_action"] = SimpleLazyObject(
+            lambda: hero.repeated_action(self) or {}
+        )
         return context
 
 

@@ -1,6 +1,7 @@
 """The home page (the site root) and standard content pages."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -97,7 +98,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_campaign"] = self.get_featured_campaign()
+        # Lazy: asked only when the page's HTML is not kept already
+        # (core/templatetags/fragment_tags.py).
+        context["featured_campaign"] = SimpleLazyObject(self.get_featured_campaign)
         return context
 
     def get_json_ld(self, request=None, image_url=None):
