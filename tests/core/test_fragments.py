@@ -109,3 +109,21 @@ def test_the_tag_needs_a_name():
         Template(
             "{% load fragment_tags %}{% kept_until_content_changes %}{% endkept %}"
         )
+
+
+def test_a_kept_card_still_shows_where_each_search_found_its_words(client, home_page):
+    import datetime
+
+    from tests.resources.conftest import make_library, make_resource
+
+    library = make_library(home_page)
+    make_resource(
+        library,
+        title="Annual report",
+        publication_date=datetime.date(2024, 1, 1),
+        summary="Travel bans after the sessions in Geneva.",
+    )
+    geneva = client.get("/resources/?q=geneva").content.decode()
+    travel = client.get("/resources/?q=travel").content.decode()
+    assert "<mark>Geneva</mark>" in geneva and "<mark>Travel</mark>" not in geneva
+    assert "<mark>Travel</mark>" in travel and "<mark>Geneva</mark>" not in travel
