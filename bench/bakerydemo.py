@@ -49,7 +49,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -61,7 +60,7 @@ from pathlib import Path
 import django
 import wagtail
 
-from tests.browser.server import LiveSite, free_port
+from tests.browser.server import LiveSite, free_port, stop_process_group
 
 MIRROR = "/work/.mirror/wagtail+bakerydemo/repo"
 CACHE_DIR = Path.home() / ".cache" / "bench-bakerydemo"
@@ -214,13 +213,7 @@ class Bakery:
         sys.exit(f"bakerydemo did not answer:\n{(self.dir / 'server.log').read_text()}")
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process)
         if self.log:
             self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)

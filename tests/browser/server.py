@@ -34,6 +34,18 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def stop_process_group(process):
+    """SIGTERM to a server started in a session of its own (gunicorn and its
+    workers), SIGKILL if it has not stopped in 10 s."""
+    if process is not None and process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 class LiveSite:
     """The site served by gunicorn from its own folder (database, media, mail)."""
 
@@ -144,13 +156,7 @@ class LiveSite:
 
     def halt(self):
         """Stops the server, keeping its database (serve() starts it again)."""
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process)
         if getattr(self, "_log", None):
             self._log.close()
 
