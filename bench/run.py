@@ -27,20 +27,14 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.browser.conftest import BROWSER_ARGS, chromium_executable
+from bench.lighthouse import LIGHTHOUSE_RETRIES, NOINDEX, lighthouse
 from tests.browser.server import PROJECT_DIR, LiveSite
 
 STATIC_PATH = "/static/css/site.css"
-LIGHTHOUSE = PROJECT_DIR / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-# Page types whose Lighthouse run found them closed to search engines.
-NOINDEX = set()
 # A bogus session cookie makes the page cache step aside (it serves only
 # readers without a session), so every request renders: "uncached".
 UNCACHED_HEADERS = {"Cookie": "sessionid=bench-uncached"}
@@ -141,41 +135,6 @@ def throughput(site, pages, seconds):
             "cached": load(url, seconds),
         }
     return static, results
-
-
-def lighthouse(site, pages):
-    if not LIGHTHOUSE.exists() or not os.path.exists(chromium_executable()):
-        return {}
-    scores = {}
-    flags = " ".join(BROWSER_ARGS)
-    with tempfile.TemporaryDirectory() as folder:
-        for page in pages:
-            output = Path(folder) / "report.json"
-            subprocess.run(  # noqa: S603
-                [
-                    str(LIGHTHOUSE),
-                    site.url + page["path"],
-                    f"--chrome-path={chromium_executable()}",
-                    f"--chrome-flags={flags}",
-                    f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                    "--output=json",
-                    f"--output-path={output}",
-                    "--quiet",
-                ],
-                cwd=PROJECT_DIR,
-                capture_output=True,
-                timeout=180,
-                check=False,
-            )
-            if output.exists():
-                report = json.loads(output.read_text())
-                scores[page["name"]] = [
-                    round((report["categories"][c]["score"] or 0) * 100)
-                    for c in LIGHTHOUSE_CATEGORIES
-                ]
-                if report["audits"].get("is-crawlable", {}).get("score") == 0:
-                    NOINDEX.add(page["name"])
-    return scores
 
 
 def table(title, measures, static, loads, scores):
@@ -310,9 +269,16 @@ def verdicts(demo, more, resources):
             {
                 n: "/".join(map(str, s))
                 for n, s in scores.items()
-                if min(s[:3] if n in NOINDEX else s) < 100
+                if not all(isinstance(x, int) for x in s)
+                or min(s[:3] if n in NOINDEX else s) < 100
             },
         )
+        if LIGHTHOUSE_RETRIES:
+            lines.append(
+                "  (runs that did not load and were repeated: "
+                + ", ".join(f"{n} {k}x" for n, k in LIGHTHOUSE_RETRIES.items())
+                + ")"
+            )
     else:
         lines.append("- Lighthouse mobile 100/100/100/100: not measured in this run")
     return "\n".join(lines)
