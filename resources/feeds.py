@@ -79,8 +79,10 @@ class ResourceFeed(Feed):
 
     def items(self, library):
         items = library.latest(library.index.feed_length)
-        # The PDFs of the enclosures, in one query for all entries.
-        prefetch_related_objects(items, "document")
+        # The topics of the entries, in one query for all (the library's
+        # cards do not show them, so it does not read them). The PDFs of the
+        # enclosures came with the covers (library.COVER_RELATIONS).
+        prefetch_related_objects(items, "tags")
         return items
 
     def item_title(self, item):

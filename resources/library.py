@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from core.fulltext import SearchTooBroad, ranked_ids, snippets
 from core.search import MAX_QUERY_LENGTH, search_terms
 from core.serving.content_cache import remember_until_content_changes
+from resources.cards import search_cards
 from resources.documents import COVER_RELATIONS, attach_renditions
 from resources.models import Place, ResourcePage, ResourcePageTag, ResourceType
 
@@ -152,10 +153,8 @@ class Library:
             )
         if "year" in self.filters:
             queryset = queryset.filter(publication_date__year=self.filters["year"])
-        queryset = (
-            queryset.order_by("-publication_date", "-pk")
-            .select_related(*COVER_RELATIONS)
-            .prefetch_related("tags")
+        queryset = queryset.order_by("-publication_date", "-pk").select_related(
+            *COVER_RELATIONS
         )
         if "q" in self.filters:
             # Best matches first, in one bounded query (core.fulltext); the
@@ -204,7 +203,11 @@ class Library:
         if not 1 <= number <= paginator.num_pages:
             number = 1
         page = paginator.page(number)
-        page.object_list = self.with_card_data(page.object_list)
+        if isinstance(results, list):  # the ids of search results
+            found = snippets(ResourcePage, page.object_list, self.filters["q"])
+            page.object_list = search_cards(page.object_list, found)
+        else:
+            page.object_list = self.with_card_data(page.object_list)
         # A bounded pager: first, last and a window around this page.
         page.elided_range = list(paginator.get_elided_page_range(number))
         return page
@@ -214,7 +217,7 @@ class Library:
 
     def with_card_data(self, resources):
         """The resources (pages, or the ids of search results) with their
-        tags and covers, in the same order, in a fixed number of queries;
+        covers, in the same order, in a fixed number of queries;
         search results with where the words were found."""
         resources = list(resources)
         if not resources or isinstance(resources[0], ResourcePage):
@@ -223,7 +226,6 @@ class Library:
         by_id = (
             ResourcePage.objects.filter(pk__in=ids)
             .select_related("locale", *COVER_RELATIONS)
-            .prefetch_related("tags")
             .in_bulk()
         )
         found = snippets(ResourcePage, ids, self.filters.get("q", ""))
