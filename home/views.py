@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from core.fulltext import SearchTooBroad, ranked_ids, snippets
+from core.results import results_on_demand
 from core.search import clean_query, search_terms
 from core.serving.headers import never_store
 
@@ -96,13 +97,13 @@ def search(request):
 
 def results_with_snippets(ids, terms):
     """The pages of `ids`, in that order, each with `snippet`: where the
-    words were found (HTML, escaped, the words marked)."""
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    found = snippets(Page, ids, terms)
-    results = []
-    for pk in ids:
-        if pk in by_id:
-            page = by_id[pk]
-            page.snippet = found.get(pk, "")
-            results.append(page)
-    return results
+    words were found (HTML, escaped, the words marked). Each page is read,
+    all of them together, only if its result's HTML is not kept
+    (core.results)."""
+    return results_on_demand(
+        Page.objects.all(), ids, snippets(Page, ids, terms), load_pages
+    )
+
+
+def load_pages(ids):
+    return Page.objects.filter(pk__in=ids).specific()
