@@ -175,7 +175,7 @@ def scale_pages(pages):
         return pages
     extra = [
         ("library searched, filtered", "?q=reprisals&type=report"),
-        ("library searched, rare word", "?q=torture+lawyers+kong"),
+        ("library searched, three words", "?q=torture+lawyers+kong"),
         ("library last page", "?page=last"),
     ]
     return (
