@@ -81,7 +81,7 @@ class ResourceFeed(Feed):
         items = library.latest(library.index.feed_length)
         # The topics of the entries, in one query for all (the library's
         # cards do not show them, so it does not read them). The PDFs of the
-        # enclosures came with the covers (library.COVER_RELATIONS).
+        # enclosures came with the entries (Library.latest).
         prefetch_related_objects(items, "tags")
         return items
 

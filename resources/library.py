@@ -207,31 +207,18 @@ class Library:
             found = snippets(ResourcePage, page.object_list, self.filters["q"])
             page.object_list = search_cards(page.object_list, found)
         else:
-            page.object_list = self.with_card_data(page.object_list)
+            page.object_list = attach_renditions(list(page.object_list))
         # A bounded pager: first, last and a window around this page.
         page.elided_range = list(paginator.get_elided_page_range(number))
         return page
 
     def latest(self, count):
-        return self.with_card_data(self.results[:count])
-
-    def with_card_data(self, resources):
-        """The resources (pages, or the ids of search results) with their
-        covers, in the same order, in a fixed number of queries;
-        search results with where the words were found."""
-        resources = list(resources)
-        if not resources or isinstance(resources[0], ResourcePage):
-            return attach_renditions(resources)
-        ids = resources
-        by_id = (
-            ResourcePage.objects.filter(pk__in=ids)
-            .select_related("locale", *COVER_RELATIONS)
-            .in_bulk()
-        )
-        found = snippets(ResourcePage, ids, self.filters.get("q", ""))
-        cards = []
-        for pk in ids:
-            if pk in by_id:
-                by_id[pk].snippet = found.get(pk, "")
-                cards.append(by_id[pk])
-        return attach_renditions(cards)
+        """The newest `count` resources (for a search, the best), for the
+        feed: with their PDFs; no renditions, as a feed shows no cover."""
+        results = self.results[:count]
+        if isinstance(results, list):  # the ids of search results
+            by_id = ResourcePage.objects.select_related("locale", "document").in_bulk(
+                results
+            )
+            return [by_id[pk] for pk in results if pk in by_id]
+        return list(results)
